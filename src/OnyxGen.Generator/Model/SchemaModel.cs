@@ -1,0 +1,103 @@
+namespace OnyxGen.Generator.Model;
+
+// The equatable model between parsing and emitting: strings, numbers, enums and EquatableArrays only.
+// No Roslyn symbols, syntax, locations or JSON documents, so the incremental pipeline can compare runs cheaply.
+
+/// <summary>One schema file: a connector config type and, when declared, its credential type.</summary>
+internal sealed record SchemaModel(
+    string FilePath,
+    string Source,
+    string SourceIdentifier,
+    string KnownSourceProperty,
+    string ConnectorClassName,
+    EquatableArray<string> InputTypes,
+    bool PermissionSync,
+    string ConfigTypeName,
+    string? CredentialTypeName,
+    EquatableArray<ObjectModel> Types);
+
+/// <summary>A generated class: the config, the credential, a nested object or a $defs entry.</summary>
+internal sealed record ObjectModel(
+    string TypeName,
+    ObjectRole Role,
+    string? Title,
+    string? Description,
+    EquatableArray<PropertyModel> Properties,
+    bool AllowsAdditionalProperties,
+    EquatableArray<AuthenticationMode> AuthenticationModes,
+    EquatableArray<EnumModel> Enums);
+
+internal enum ObjectRole
+{
+    Config,
+    Credential,
+    Nested,
+}
+
+/// <summary>One alternative set of required keys (a credential's authentication mode, from <c>oneOf</c>).</summary>
+internal sealed record AuthenticationMode(string Title, EquatableArray<string> RequiredJsonNames);
+
+/// <summary>A generated C# enum for a string <c>enum</c>.</summary>
+internal sealed record EnumModel(string TypeName, EquatableArray<EnumMember> Members);
+
+internal sealed record EnumMember(string Name, string WireValue);
+
+/// <summary>A property of a generated class.</summary>
+internal sealed record PropertyModel(
+    string JsonName,
+    string PropertyName,
+    TypeModel Type,
+    bool IsRequired,
+    bool IsNullable,
+    string? Title,
+    string? Description,
+    string? DefaultJson,
+    bool IsDeprecated,
+    bool IsReadOnly,
+    bool IsWriteOnly);
+
+internal enum TypeKind
+{
+    String,
+    Secret,
+    Integer,
+    Number,
+    Boolean,
+    Uuid,
+    DateTime,
+    StringEnum,
+    Array,
+    Object,
+    Any,
+}
+
+/// <summary>A property's or an item's type and the constraints its value must meet.</summary>
+internal sealed record TypeModel(
+    TypeKind Kind,
+    string? ReferenceName,
+    TypeModel? Items,
+    ConstraintModel Constraints);
+
+/// <summary>JSON Schema constraints, as the generated Validate() checks them.</summary>
+internal sealed record ConstraintModel(
+    string? Format,
+    string? Pattern,
+    int? MinLength,
+    int? MaxLength,
+    string? Minimum,
+    string? Maximum,
+    string? ExclusiveMinimum,
+    string? ExclusiveMaximum,
+    int? MinItems,
+    int? MaxItems,
+    bool UniqueItems,
+    EquatableArray<string> IntegerEnum)
+{
+    public static readonly ConstraintModel None = new(null, null, null, null, null, null, null, null, null, null, false, EquatableArray<string>.Empty);
+}
+
+/// <summary>What parsing one file produced: a model (null when the file has errors) and its diagnostics.</summary>
+internal sealed record ParseResult(string FilePath, SchemaModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, string? Source, LocationInfo? SourceLocation);
+
+/// <summary>Project settings the generator reads.</summary>
+internal sealed record GeneratorOptions(string Namespace);

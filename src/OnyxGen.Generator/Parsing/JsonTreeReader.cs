@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+
+namespace OnyxGen.Generator.Parsing;
+
+/// <summary>Reads UTF-8 JSON into a <see cref="JsonNode"/> tree with positions, reporting duplicate keys.</summary>
+internal static class JsonTreeReader
+{
+    /// <summary>Deep enough for any real schema, shallow enough that the recursive walk can't overflow the stack.</summary>
+    public const int MaxDepth = 200;
+
+    private static readonly JsonReaderOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = false,
+        MaxDepth = MaxDepth,
+    };
+
+    /// <exception cref="JsonException">The text is not valid JSON (with line and byte position).</exception>
+    public static JsonNode Read(byte[] utf8, List<JsonMember> duplicateKeys)
+    {
+        var reader = new Utf8JsonReader(utf8, Options);
+        if (!reader.Read())
+        {
+            throw new JsonException("The file is empty.", null, 0, 0);
+        }
+
+        JsonNode root = ReadValue(ref reader, duplicateKeys);
+        if (reader.Read())
+        {
+            // Utf8JsonReader reports trailing content itself; this only guards unexpected states.
+            throw new JsonException("Unexpected content after the root value.", null, null, reader.TokenStartIndex);
+        }
+
+        return root;
+    }
+
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, List<JsonMember> duplicateKeys)
+    {
+        int start = (int)reader.TokenStartIndex;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var members = new List<JsonMember>();
+                HashSet<string>? seen = null;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    int nameStart = (int)reader.TokenStartIndex;
+                    string name = reader.GetString()!;
+                    int nameEnd = (int)reader.BytesConsumed;
+                    reader.Read();
+                    JsonNode value = ReadValue(ref reader, duplicateKeys);
+                    var member = new JsonMember(name, nameStart, nameEnd, value);
+                    seen ??= new HashSet<string>(StringComparer.Ordinal);
+                    if (!seen.Add(name))
+                    {
+                        duplicateKeys.Add(member);
+                    }
+
+                    members.Add(member);
+                }
+
+                return new JsonObjectNode(start, (int)reader.BytesConsumed, members);
+            case JsonTokenType.StartArray:
+                var items = new List<JsonNode>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ReadValue(ref reader, duplicateKeys));
+                }
+
+                return new JsonArrayNode(start, (int)reader.BytesConsumed, items);
+            case JsonTokenType.String:
+                return new JsonStringNode(start, (int)reader.BytesConsumed, reader.GetString()!);
+            case JsonTokenType.Number:
+                string raw = System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+                double number = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+                bool isInteger = !double.IsInfinity(number) && Math.Floor(number) == number;
+                return new JsonNumberNode(start, (int)reader.BytesConsumed, raw, number, isInteger);
+            case JsonTokenType.True:
+                return new JsonBooleanNode(start, (int)reader.BytesConsumed, true);
+            case JsonTokenType.False:
+                return new JsonBooleanNode(start, (int)reader.BytesConsumed, false);
+            default:
+                return new JsonNullNode(start, (int)reader.BytesConsumed);
+        }
+    }
+}

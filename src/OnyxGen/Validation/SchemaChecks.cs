@@ -1,0 +1,180 @@
+using System.ComponentModel;
+using System.Text.RegularExpressions;
+
+namespace OnyxGen.Validation;
+
+/// <summary>
+/// The checks generated <c>Validate()</c> methods call. Public for generated code only.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class SchemaChecks
+{
+    /// <summary>Adds an error when a required value is missing.</summary>
+    public static void Required(List<OnyxValidationError> errors, string pointer, bool present)
+    {
+        if (!present)
+        {
+            errors.Add(new(pointer, "is required."));
+        }
+    }
+
+    /// <summary>Checks a <c>format: uri</c> string: absolute, with a scheme and a host.</summary>
+    public static void Uri(List<OnyxValidationError> errors, string pointer, string? value)
+    {
+        if (value is not null && !(global::System.Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && uri.Scheme.Length > 0 && (uri.IsFile || uri.Host.Length > 0)))
+        {
+            errors.Add(new(pointer, $"must be an absolute URI with a scheme, e.g. https://example.com; got '{value}'."));
+        }
+    }
+
+    /// <summary>Checks a <c>format: email</c> string: one '@' with text on both sides and no spaces.</summary>
+    public static void Email(List<OnyxValidationError> errors, string pointer, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        int at = value.IndexOf('@');
+        if (at <= 0 || at != value.LastIndexOf('@') || at == value.Length - 1 || value.Any(char.IsWhiteSpace))
+        {
+            errors.Add(new(pointer, $"must be an email address; got '{value}'."));
+        }
+    }
+
+    /// <summary>Checks the <c>date</c>, <c>hostname</c>, <c>ipv4</c> and <c>ipv6</c> formats.</summary>
+    public static void Format(List<OnyxValidationError> errors, string pointer, string? value, string format)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        bool valid = format switch
+        {
+            "date" => DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _),
+            "hostname" => global::System.Uri.CheckHostName(value) == UriHostNameType.Dns && value.Length <= 253 && value.Split('.').All(label => label.Length is > 0 and <= 63 && !label.StartsWith('-') && !label.EndsWith('-')),
+            "ipv4" => global::System.Net.IPAddress.TryParse(value, out var v4) && v4.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && value.Count(ch => ch == '.') == 3 && value.All(ch => char.IsAsciiDigit(ch) || ch == '.'),
+            "ipv6" => global::System.Net.IPAddress.TryParse(value, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && !value.Contains('%'),
+            _ => true,
+        };
+        if (!valid)
+        {
+            errors.Add(new(pointer, $"must be a valid {format}; got '{value}'."));
+        }
+    }
+
+    /// <summary>Checks string length bounds (counted in Unicode code points, as JSON Schema does).</summary>
+    public static void Length(List<OnyxValidationError> errors, string pointer, string? value, int? min, int? max)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        int length = CodePoints(value);
+        if (min is int lo && length < lo)
+        {
+            errors.Add(new(pointer, $"must be at least {lo} character(s) long; got {length}."));
+        }
+
+        if (max is int hi && length > hi)
+        {
+            errors.Add(new(pointer, $"must be at most {hi} character(s) long; got {length}."));
+        }
+    }
+
+    /// <summary>Checks a string against an ECMA-262-style pattern (unanchored, as JSON Schema says).</summary>
+    public static void Pattern(List<OnyxValidationError> errors, string pointer, string? value, Regex pattern)
+    {
+        if (value is not null && !pattern.IsMatch(value))
+        {
+            errors.Add(new(pointer, $"must match the pattern {pattern}; got '{value}'."));
+        }
+    }
+
+    /// <summary>Checks numeric bounds.</summary>
+    public static void Range(List<OnyxValidationError> errors, string pointer, double? value, double? minimum, double? maximum, double? exclusiveMinimum, double? exclusiveMaximum)
+    {
+        if (value is not double v)
+        {
+            return;
+        }
+
+        if (minimum is double min && v < min)
+        {
+            errors.Add(new(pointer, $"must be >= {min}; got {v}."));
+        }
+
+        if (maximum is double max && v > max)
+        {
+            errors.Add(new(pointer, $"must be <= {max}; got {v}."));
+        }
+
+        if (exclusiveMinimum is double emin && v <= emin)
+        {
+            errors.Add(new(pointer, $"must be > {emin}; got {v}."));
+        }
+
+        if (exclusiveMaximum is double emax && v >= emax)
+        {
+            errors.Add(new(pointer, $"must be < {emax}; got {v}."));
+        }
+    }
+
+    /// <summary>Checks array size bounds and uniqueness.</summary>
+    public static void Items<T>(List<OnyxValidationError> errors, string pointer, IReadOnlyCollection<T>? items, int? minItems, int? maxItems, bool unique)
+    {
+        if (items is null)
+        {
+            return;
+        }
+
+        if (minItems is int lo && items.Count < lo)
+        {
+            errors.Add(new(pointer, $"must have at least {lo} item(s); got {items.Count}."));
+        }
+
+        if (maxItems is int hi && items.Count > hi)
+        {
+            errors.Add(new(pointer, $"must have at most {hi} item(s); got {items.Count}."));
+        }
+
+        if (unique && items.Distinct().Count() != items.Count)
+        {
+            errors.Add(new(pointer, "must not contain duplicate items."));
+        }
+    }
+
+    /// <summary>Checks that a value is one of the allowed values.</summary>
+    public static void OneOfValues<T>(List<OnyxValidationError> errors, string pointer, T? value, T[] allowed)
+    {
+        if (value is not null && Array.IndexOf(allowed, value) < 0)
+        {
+            errors.Add(new(pointer, $"must be one of {string.Join(", ", allowed.Select(a => $"'{a}'"))}; got '{value}'."));
+        }
+    }
+
+    /// <summary>Checks that at least one of the alternative required-key groups (authentication modes) is complete.</summary>
+    public static void AnyGroupComplete(List<OnyxValidationError> errors, string pointer, bool[] groupsComplete, string description)
+    {
+        if (groupsComplete.Length > 0 && !groupsComplete.Any(complete => complete))
+        {
+            errors.Add(new(pointer, $"must set the keys of one authentication mode: {description}."));
+        }
+    }
+
+    private static int CodePoints(string value)
+    {
+        int count = 0;
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (!(char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}
