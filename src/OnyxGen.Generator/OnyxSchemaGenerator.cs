@@ -38,12 +38,23 @@ public sealed class OnyxSchemaGenerator : IIncrementalGenerator
             })
             .WithTrackingName(TrackingNames.Parse);
 
+        // Two files for one source would generate colliding types. Only small (source, path, location) summaries are
+        // collected, so this step re-runs cheaply; its result changes only when the set of claims does.
+        IncrementalValueProvider<SourceResolution> resolution = parsed
+            .Where(static result => result.Source is not null)
+            .Select(static (result, _) => new SourceClaim(result.Source!, result.FilePath, result.SourceLocation))
+            .Collect()
+            .Combine(options)
+            .Select(static (pair, _) => ResolveSources(pair.Left, pair.Right.CatalogDirectory))
+            .WithTrackingName(TrackingNames.DuplicateSources);
+
         IncrementalValuesProvider<GeneratedFile> generated = parsed
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Model)
-            .Combine(options)
-            .Select(static (pair, _) => SchemaEmitter.Emit(pair.Left, pair.Right))
+            .Combine(options.Combine(resolution.Select(static (r, _) => r.Skipped)))
+            .Where(static pair => !pair.Right.Right.Contains(pair.Left.FilePath))
+            .Select(static (pair, _) => SchemaEmitter.Emit(pair.Left, pair.Right.Left))
             .WithTrackingName(TrackingNames.Emit);
 
         context.RegisterSourceOutput(generated, static (production, file) => production.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8)));
@@ -58,17 +69,9 @@ public sealed class OnyxSchemaGenerator : IIncrementalGenerator
                 }
             });
 
-        // Two files for one source would generate colliding types: compare small (source, path, location) summaries only.
-        IncrementalValueProvider<EquatableArray<DiagnosticInfo>> duplicates = parsed
-            .Where(static result => result.Source is not null)
-            .Select(static (result, _) => new SourceClaim(result.Source!, result.FilePath, result.SourceLocation))
-            .Collect()
-            .Select(static (claims, _) => DuplicateSources(claims))
-            .WithTrackingName(TrackingNames.DuplicateSources);
-
-        context.RegisterSourceOutput(duplicates, static (production, diagnostics) =>
+        context.RegisterSourceOutput(resolution, static (production, result) =>
         {
-            foreach (DiagnosticInfo diagnostic in diagnostics)
+            foreach (DiagnosticInfo diagnostic in result.Diagnostics)
             {
                 Report(production, diagnostic);
             }
@@ -78,25 +81,47 @@ public sealed class OnyxSchemaGenerator : IIncrementalGenerator
     private static GeneratorOptions ReadOptions(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options)
     {
         string ns = options.TryGetValue("build_property.OnyxGenNamespace", out string? value) && IsNamespace(value) ? value!.Trim() : DefaultNamespace;
-        return new GeneratorOptions(ns);
+        string? catalog = options.TryGetValue("build_property.OnyxGenCatalogDirectory", out string? directory) && !string.IsNullOrWhiteSpace(directory)
+            ? NormalizeDirectory(directory!)
+            : null;
+        return new GeneratorOptions(ns, catalog);
     }
 
     private static bool IsNamespace(string? value) =>
         !string.IsNullOrWhiteSpace(value) && value!.Trim().Split('.').All(part => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(part)
             && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(part) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None);
 
-    private static EquatableArray<DiagnosticInfo> DuplicateSources(ImmutableArray<SourceClaim> claims)
+    /// <summary>
+    /// One file per source: a project's own schema silently replaces the catalog's schema for that source; two of the
+    /// project's own files for one source is ONYX0011, and only the first (by path) generates code.
+    /// </summary>
+    private static SourceResolution ResolveSources(ImmutableArray<SourceClaim> claims, string? catalogDirectory)
     {
-        return claims
-            .GroupBy(claim => claim.Source, StringComparer.Ordinal)
-            .Where(group => group.Count() > 1)
-            .SelectMany(group =>
+        var skipped = new System.Collections.Generic.List<string>();
+        var diagnostics = new System.Collections.Generic.List<DiagnosticInfo>();
+        foreach (IGrouping<string, SourceClaim> group in claims.GroupBy(claim => claim.Source, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            SourceClaim[] own = group.Where(c => !IsInCatalog(c.FilePath, catalogDirectory)).OrderBy(c => c.FilePath, StringComparer.Ordinal).ToArray();
+            SourceClaim[] catalog = group.Where(c => IsInCatalog(c.FilePath, catalogDirectory)).OrderBy(c => c.FilePath, StringComparer.Ordinal).ToArray();
+            SourceClaim[] ordered = own.Concat(catalog).ToArray();
+            foreach (SourceClaim loser in ordered.Skip(1))
             {
-                SourceClaim[] ordered = group.OrderBy(c => c.FilePath, StringComparer.Ordinal).ToArray();
-                return ordered.Skip(1).Select(c => DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateSourceId, c.Location, c.Source, ordered[0].FilePath, c.FilePath));
-            })
-            .ToEquatableArray();
+                skipped.Add(loser.FilePath);
+                if (!IsInCatalog(loser.FilePath, catalogDirectory))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateSourceId, loser.Location, loser.Source, ordered[0].FilePath, loser.FilePath));
+                }
+            }
+        }
+
+        return new SourceResolution(skipped.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
+
+    private static bool IsInCatalog(string path, string? catalogDirectory) =>
+        catalogDirectory is not null && NormalizeDirectory(Path.GetDirectoryName(path) ?? "") == catalogDirectory;
+
+    private static string NormalizeDirectory(string directory) =>
+        directory.Replace('\\', '/').TrimEnd('/').ToUpperInvariant();
 
     private static void Report(SourceProductionContext production, DiagnosticInfo info)
     {
@@ -108,6 +133,8 @@ public sealed class OnyxSchemaGenerator : IIncrementalGenerator
     }
 
     private sealed record SourceClaim(string Source, string FilePath, LocationInfo? Location);
+
+    private sealed record SourceResolution(EquatableArray<string> Skipped, EquatableArray<DiagnosticInfo> Diagnostics);
 }
 
 /// <summary>Names of the tracked pipeline steps (tests read them).</summary>

@@ -144,13 +144,14 @@ internal sealed partial class SchemaEmitter
             _w.Close();
         }
 
-        foreach (EnumModel enumModel in type.Enums)
-        {
-            EmitEnum(enumModel);
-        }
-
         if (isTopLevel && type.Role == ObjectRole.Config)
         {
+            // Every enum and nested class of the file lives in the config class, so one spelling reaches them all.
+            foreach (EnumModel enumModel in _model.Types.SelectMany(t => t.Enums))
+            {
+                EmitEnum(enumModel);
+            }
+
             foreach (ObjectModel nested in _model.Types.Where(t => t.Role == ObjectRole.Nested))
             {
                 _w.Line();

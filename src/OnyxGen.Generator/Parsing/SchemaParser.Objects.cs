@@ -312,12 +312,13 @@ internal sealed partial class SchemaParser
 
     private TypeModel StringType(JsonObjectNode schema, string pointer, string nameHint, List<EnumModel> enums, ConstraintModel constraints)
     {
-        if (schema.Get("enum") is JsonArrayNode values && values.Items.Count > 0 && values.Items.All(v => v is JsonStringNode))
+        // null among an enum's values only says the property may be null (the type array says it too).
+        if (schema.Get("enum") is JsonArrayNode values && values.Items.Any(v => v is JsonStringNode) && values.Items.All(v => v is JsonStringNode or JsonNullNode))
         {
             string enumName = Identifiers.Bare(_nestedTypeNames.Claim(nameHint + "Value", "Enum"));
             var memberNames = new UniqueNameScope(Array.Empty<string>());
             var members = new List<EnumMember>();
-            foreach (JsonStringNode value in values.Items.Cast<JsonStringNode>().GroupBy(v => v.Value).Select(g => g.First()))
+            foreach (JsonStringNode value in values.Items.OfType<JsonStringNode>().GroupBy(v => v.Value).Select(g => g.First()))
             {
                 members.Add(new EnumMember(memberNames.Claim(EnumMemberName(value.Value), "_"), value.Value));
             }
@@ -465,7 +466,7 @@ internal sealed partial class SchemaParser
         {
             yield return "array";
         }
-        else if (schema.Get("enum") is JsonArrayNode values && values.Items.Count > 0 && values.Items.All(v => v is JsonStringNode))
+        else if (schema.Get("enum") is JsonArrayNode values && values.Items.Any(v => v is JsonStringNode) && values.Items.All(v => v is JsonStringNode or JsonNullNode))
         {
             yield return "string";
         }
@@ -518,11 +519,6 @@ internal sealed partial class SchemaParser
             {
                 Report(DiagnosticDescriptors.UnsupportedKeywordId, At(enumNode), "enum", pointer);
             }
-        }
-
-        if (schema.Get("multipleOf") is JsonNode multipleOf)
-        {
-            Report(DiagnosticDescriptors.UnsupportedKeywordId, At(multipleOf), "multipleOf", pointer);
         }
 
         return new ConstraintModel(
