@@ -84,7 +84,9 @@ public sealed class OnyxSchemaGenerator : IIncrementalGenerator
         string? catalog = options.TryGetValue("build_property.OnyxGenCatalogDirectory", out string? directory) && !string.IsNullOrWhiteSpace(directory)
             ? NormalizeDirectory(directory!)
             : null;
-        return new GeneratorOptions(ns, catalog);
+        bool isInternal = options.TryGetValue("build_property.OnyxGenAccessibility", out string? accessibility)
+            && string.Equals(accessibility?.Trim(), "internal", StringComparison.OrdinalIgnoreCase);
+        return new GeneratorOptions(ns, catalog, isInternal);
     }
 
     private static bool IsNamespace(string? value) =>

@@ -23,6 +23,7 @@ internal sealed partial class SchemaEmitter
 
     private readonly SchemaModel _model;
     private readonly string _namespace;
+    private readonly string _accessibility;
     private readonly SourceWriter _w = new();
     private readonly Dictionary<string, ObjectModel> _types;
     private int _fieldCounter;
@@ -31,6 +32,7 @@ internal sealed partial class SchemaEmitter
     {
         _model = model;
         _namespace = options.Namespace;
+        _accessibility = options.Internal ? "internal" : "public";
         _types = model.Types.ToDictionary(t => t.TypeName);
     }
 
@@ -87,7 +89,7 @@ internal sealed partial class SchemaEmitter
             ObjectRole.Credential => " : global::OnyxGen.IConnectorCredential",
             _ => "",
         };
-        _w.Open($"public sealed partial class {type.TypeName}{interfaces}");
+        _w.Open($"{(isTopLevel ? _accessibility : "public")} sealed partial class {type.TypeName}{interfaces}");
 
         if (type.Role == ObjectRole.Config)
         {
@@ -245,7 +247,7 @@ internal sealed partial class SchemaEmitter
         string prefix = _model.SourceIdentifier;
         _w.Line($"/// <summary>Typed <c>{_model.Source}</c> calls on <see cref=\"global::OnyxGen.OnyxClient\"/>.</summary>");
         _w.Line(GeneratedCodeAttribute);
-        _w.Open($"public static partial class {prefix}OnyxClientExtensions");
+        _w.Open($"{_accessibility} static partial class {prefix}OnyxClientExtensions");
         _w.Lines($$"""
             /// <summary>Creates a <c>{{_model.Source}}</c> connector. Safe to retry: a retry never creates a duplicate.</summary>
             /// <param name="connectors">The connectors client.</param>

@@ -100,4 +100,4 @@ internal sealed record ConstraintModel(
 internal sealed record ParseResult(string FilePath, SchemaModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, string? Source, LocationInfo? SourceLocation);
 
 /// <summary>Project settings the generator reads.</summary>
-internal sealed record GeneratorOptions(string Namespace, string? CatalogDirectory);
+internal sealed record GeneratorOptions(string Namespace, string? CatalogDirectory, bool Internal);
