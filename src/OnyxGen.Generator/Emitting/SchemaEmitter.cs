@@ -82,6 +82,21 @@ internal sealed partial class SchemaEmitter
             _w.Line($"[global::System.Diagnostics.DebuggerDisplay({CSharpLiterals.String(type.TypeName + " (" + _model.Source + ", secrets hidden)")})]");
         }
 
+        if (type.Role == ObjectRole.Config)
+        {
+            string inputTypes = string.Join(", ", _model.InputTypes.Select(CSharpLiterals.String));
+            _w.Line($"[global::OnyxGen.Schema.OnyxConnector({CSharpLiterals.String(_model.Source)}, InputTypes = new string[] {{ {inputTypes} }}, PermissionSync = {(_model.PermissionSync ? "true" : "false")}, SchemaFile = {CSharpLiterals.String(System.IO.Path.GetFileName(_model.FilePath))})]");
+        }
+        else if (type.Role == ObjectRole.Credential)
+        {
+            _w.Line($"[global::OnyxGen.Schema.OnyxCredential({CSharpLiterals.String(_model.Source)})]");
+            foreach (AuthenticationMode mode in type.AuthenticationModes)
+            {
+                string keys = string.Concat(mode.RequiredJsonNames.Select(k => ", " + CSharpLiterals.String(k)));
+                _w.Line($"[global::OnyxGen.Schema.OnyxAuthenticationMode({CSharpLiterals.String(mode.Title)}{keys})]");
+            }
+        }
+
         _w.Line(GeneratedCodeAttribute);
         string interfaces = type.Role switch
         {
@@ -208,6 +223,7 @@ internal sealed partial class SchemaEmitter
 
         _w.Line($"/// <remarks>{string.Join("; ", remarks)}.</remarks>");
         _w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({CSharpLiterals.String(property.JsonName)})]");
+        _w.Line($"[global::OnyxGen.Schema.OnyxProperty({CSharpLiterals.String(property.JsonName)}{ConstraintArguments(property.Type)})]");
         if (property.IsDeprecated)
         {
             _w.Line($"[global::System.Obsolete({CSharpLiterals.String($"'{property.JsonName}' is deprecated in the schema.")})]");
@@ -341,6 +357,41 @@ internal sealed partial class SchemaEmitter
 
         // A nested type referenced from inside the config class itself resolves the same way: keep one spelling.
         return nullable ? core + "?" : core;
+    }
+
+    /// <summary>The schema's constraints as named attribute arguments, for the analyzers.</summary>
+    private static string ConstraintArguments(TypeModel type)
+    {
+        var args = new List<string>();
+        ConstraintModel c = type.Constraints;
+        if (type.Kind == TypeKind.Secret)
+        {
+            args.Add("IsSecret = true");
+        }
+
+        AddStringConstraints(args, c, "");
+        if (c.Minimum is string min) args.Add($"Minimum = {min}d");
+        if (c.Maximum is string max) args.Add($"Maximum = {max}d");
+        if (c.ExclusiveMinimum is string emin) args.Add($"ExclusiveMinimum = {emin}d");
+        if (c.ExclusiveMaximum is string emax) args.Add($"ExclusiveMaximum = {emax}d");
+        if (c.IntegerEnum.Count > 0) args.Add($"AllowedValues = new long[] {{ {string.Join(", ", c.IntegerEnum.Select(v => v + "L"))} }}");
+        if (c.MinItems is int minItems) args.Add($"MinItems = {minItems}");
+        if (c.MaxItems is int maxItems) args.Add($"MaxItems = {maxItems}");
+        if (c.UniqueItems) args.Add("UniqueItems = true");
+        if (type.Kind == TypeKind.Array && type.Items is { } items)
+        {
+            AddStringConstraints(args, items.Constraints, "Item");
+        }
+
+        return string.Concat(args.Select(a => ", " + a));
+    }
+
+    private static void AddStringConstraints(List<string> args, ConstraintModel c, string prefix)
+    {
+        if (c.Format is string format) args.Add($"{prefix}Format = {CSharpLiterals.String(format)}");
+        if (c.Pattern is string pattern) args.Add($"{prefix}Pattern = {CSharpLiterals.String(pattern)}");
+        if (c.MinLength is int minLength) args.Add($"{prefix}MinLength = {minLength}");
+        if (c.MaxLength is int maxLength) args.Add($"{prefix}MaxLength = {maxLength}");
     }
 
     private static bool IsSecret(TypeModel type) => type.Kind == TypeKind.Secret;

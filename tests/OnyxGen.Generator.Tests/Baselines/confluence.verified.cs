@@ -5,6 +5,7 @@
 namespace OnyxGen.Connectors
 {
     /// <summary>Confluence: Indexes Confluence pages, their comments and attachments. Read from onyx/connectors/confluence/connector.py (ConfluenceConnector). Scope precedence: cql_query, else page_id, else space, else everything.</summary>
+    [global::OnyxGen.Schema.OnyxConnector("confluence", InputTypes = new string[] { "poll" }, PermissionSync = true, SchemaFile = "confluence.schema.json")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public sealed partial class ConfluenceConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.ConfluenceCredential>
     {
@@ -28,57 +29,68 @@ namespace OnyxGen.Connectors
         /// <summary>The base URL of your Confluence instance (e.g., https://your-domain.atlassian.net/wiki).</summary>
         /// <remarks>JSON name <c>wiki_base</c>; required; format <c>uri</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("wiki_base")]
+        [global::OnyxGen.Schema.OnyxProperty("wiki_base", Format = "uri")]
         public required string WikiBase { get; set; }
 
         /// <summary>True for a Confluence Cloud instance, false for Confluence Server / Data Center.</summary>
         /// <remarks>JSON name <c>is_cloud</c>; required.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("is_cloud")]
+        [global::OnyxGen.Schema.OnyxProperty("is_cloud")]
         public required bool IsCloud { get; set; }
 
         /// <summary>The Confluence space key to index (e.g. KB).</summary>
         /// <remarks>JSON name <c>space</c>; optional: omitted from the JSON when null; default <c>""</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("space")]
+        [global::OnyxGen.Schema.OnyxProperty("space")]
         public string? Space { get; set; }
 
         /// <summary>Specific page ID to index (e.g. 131368).</summary>
         /// <remarks>JSON name <c>page_id</c>; optional: omitted from the JSON when null; default <c>""</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("page_id")]
+        [global::OnyxGen.Schema.OnyxProperty("page_id")]
         public string? PageId { get; set; }
 
         /// <summary>With page_id: index the page and all of its children.</summary>
         /// <remarks>JSON name <c>index_recursively</c>; optional: omitted from the JSON when null; default <c>false</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("index_recursively")]
+        [global::OnyxGen.Schema.OnyxProperty("index_recursively")]
         public bool? IndexRecursively { get; set; }
 
         /// <summary>A CQL query selecting the pages to index. It must return only objects of type 'page' (contain 'type=page' as the only type filter) and must not filter on lastModified.</summary>
         /// <remarks>JSON name <c>cql_query</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("cql_query")]
+        [global::OnyxGen.Schema.OnyxProperty("cql_query")]
         public string? CqlQuery { get; set; }
 
         /// <summary>Deprecated (stored but unused). The server's default comes from CONTINUE_ON_CONNECTOR_FAILURE.</summary>
         /// <remarks>JSON name <c>continue_on_failure</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("continue_on_failure")]
+        [global::OnyxGen.Schema.OnyxProperty("continue_on_failure")]
         [global::System.Obsolete("'continue_on_failure' is deprecated in the schema.")]
         public bool? ContinueOnFailure { get; set; }
 
         /// <summary>Pages carrying any of these labels are skipped. The server's default comes from CONFLUENCE_CONNECTOR_LABELS_TO_SKIP.</summary>
         /// <remarks>JSON name <c>labels_to_skip</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("labels_to_skip")]
+        [global::OnyxGen.Schema.OnyxProperty("labels_to_skip")]
         public global::System.Collections.Generic.IReadOnlyList<string>? LabelsToSkip { get; set; }
 
         /// <summary>Offset in hours of the timezone Confluence timestamps are interpreted in. The server's default comes from CONFLUENCE_TIMEZONE_OFFSET (else the server's local offset).</summary>
         /// <remarks>JSON name <c>timezone_offset</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("timezone_offset")]
+        [global::OnyxGen.Schema.OnyxProperty("timezone_offset")]
         public double? TimezoneOffset { get; set; }
 
         /// <summary>Using scoped token.</summary>
         /// <remarks>JSON name <c>scoped_token</c>; optional: omitted from the JSON when null; default <c>false</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("scoped_token")]
+        [global::OnyxGen.Schema.OnyxProperty("scoped_token")]
         public bool? ScopedToken { get; set; }
 
         /// <summary>Enable processing of page attachments including images and documents.</summary>
         /// <remarks>JSON name <c>include_attachments</c>; optional: omitted from the JSON when null; default <c>true</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("include_attachments")]
+        [global::OnyxGen.Schema.OnyxProperty("include_attachments")]
         public bool? IncludeAttachments { get; set; }
 
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
@@ -175,6 +187,9 @@ namespace OnyxGen.Connectors
     /// <summary>Confluence access token (read through the credentials provider): with a username (an API token for Cloud, a personal access token for Server / Data Center), or Confluence Cloud OAuth tokens.</summary>
     /// <remarks>Secret values are <see cref="global::OnyxGen.OnyxSecret"/>: they never print. Onyx masks them on every read, so keep your own copy.</remarks>
     [global::System.Diagnostics.DebuggerDisplay("ConfluenceCredential (confluence, secrets hidden)")]
+    [global::OnyxGen.Schema.OnyxCredential("confluence")]
+    [global::OnyxGen.Schema.OnyxAuthenticationMode("Username and token", "confluence_username", "confluence_access_token")]
+    [global::OnyxGen.Schema.OnyxAuthenticationMode("Confluence Cloud OAuth", "confluence_access_token", "confluence_refresh_token", "cloud_id", "created_at", "expires_in")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public sealed partial class ConfluenceCredential : global::OnyxGen.IConnectorCredential
     {
@@ -191,31 +206,37 @@ namespace OnyxGen.Connectors
         /// <summary>Confluence Username (the account email for Cloud).</summary>
         /// <remarks>JSON name <c>confluence_username</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("confluence_username")]
+        [global::OnyxGen.Schema.OnyxProperty("confluence_username")]
         public string? ConfluenceUsername { get; set; }
 
         /// <summary>Confluence Access Token: API token (Cloud), personal access token (Server / Data Center) or OAuth access token.</summary>
         /// <remarks>JSON name <c>confluence_access_token</c>; required.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("confluence_access_token")]
+        [global::OnyxGen.Schema.OnyxProperty("confluence_access_token", IsSecret = true)]
         public required global::OnyxGen.OnyxSecret ConfluenceAccessToken { get; set; }
 
         /// <summary>Confluence Cloud OAuth refresh token; its presence selects OAuth mode.</summary>
         /// <remarks>JSON name <c>confluence_refresh_token</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("confluence_refresh_token")]
+        [global::OnyxGen.Schema.OnyxProperty("confluence_refresh_token", IsSecret = true)]
         public global::OnyxGen.OnyxSecret? ConfluenceRefreshToken { get; set; }
 
         /// <summary>Atlassian cloud ID of the site (OAuth mode).</summary>
         /// <remarks>JSON name <c>cloud_id</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("cloud_id")]
+        [global::OnyxGen.Schema.OnyxProperty("cloud_id")]
         public string? CloudId { get; set; }
 
         /// <summary>ISO 8601 time the OAuth access token was issued (OAuth mode; used to decide when to refresh).</summary>
         /// <remarks>JSON name <c>created_at</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [global::OnyxGen.Schema.OnyxProperty("created_at")]
         public string? CreatedAt { get; set; }
 
         /// <summary>Lifetime of the OAuth access token in seconds (OAuth mode).</summary>
         /// <remarks>JSON name <c>expires_in</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("expires_in")]
+        [global::OnyxGen.Schema.OnyxProperty("expires_in")]
         public long? ExpiresIn { get; set; }
 
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>

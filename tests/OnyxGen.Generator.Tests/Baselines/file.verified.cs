@@ -5,6 +5,7 @@
 namespace OnyxGen.Connectors
 {
     /// <summary>File: Indexes files uploaded to the Onyx file store. Read from onyx/connectors/file/connector.py (LocalFileConnector).</summary>
+    [global::OnyxGen.Schema.OnyxConnector("file", InputTypes = new string[] { "load_state" }, PermissionSync = false, SchemaFile = "file.schema.json")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public sealed partial class FileConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.FileCredential>
     {
@@ -21,21 +22,25 @@ namespace OnyxGen.Connectors
         /// <summary>File-store IDs of the uploaded files (returned by the file upload endpoint).</summary>
         /// <remarks>JSON name <c>file_locations</c>; required.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("file_locations")]
+        [global::OnyxGen.Schema.OnyxProperty("file_locations")]
         public required global::System.Collections.Generic.IReadOnlyList<string> FileLocations { get; set; }
 
         /// <summary>Display names of the uploaded files, in the same order as file_locations (only used for display).</summary>
         /// <remarks>JSON name <c>file_names</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("file_names")]
+        [global::OnyxGen.Schema.OnyxProperty("file_names")]
         public global::System.Collections.Generic.IReadOnlyList<string>? FileNames { get; set; }
 
         /// <summary>File-store ID of the metadata file extracted from an uploaded zip (returned by the file upload endpoint).</summary>
         /// <remarks>JSON name <c>zip_metadata_file_id</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("zip_metadata_file_id")]
+        [global::OnyxGen.Schema.OnyxProperty("zip_metadata_file_id")]
         public string? ZipMetadataFileId { get; set; }
 
         /// <summary>Deprecated inline zip metadata, kept for backwards compatibility; use zip_metadata_file_id.</summary>
         /// <remarks>JSON name <c>zip_metadata</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("zip_metadata")]
+        [global::OnyxGen.Schema.OnyxProperty("zip_metadata")]
         [global::System.Obsolete("'zip_metadata' is deprecated in the schema.")]
         public global::System.Text.Json.JsonElement? ZipMetadata { get; set; }
 
@@ -102,6 +107,7 @@ namespace OnyxGen.Connectors
     /// <summary>No credential is needed; an optional password opens encrypted PDFs.</summary>
     /// <remarks>Secret values are <see cref="global::OnyxGen.OnyxSecret"/>: they never print. Onyx masks them on every read, so keep your own copy.</remarks>
     [global::System.Diagnostics.DebuggerDisplay("FileCredential (file, secrets hidden)")]
+    [global::OnyxGen.Schema.OnyxCredential("file")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public sealed partial class FileCredential : global::OnyxGen.IConnectorCredential
     {
@@ -113,6 +119,7 @@ namespace OnyxGen.Connectors
         /// <summary>Password used to open encrypted PDF files.</summary>
         /// <remarks>JSON name <c>pdf_password</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("pdf_password")]
+        [global::OnyxGen.Schema.OnyxProperty("pdf_password", IsSecret = true)]
         public global::OnyxGen.OnyxSecret? PdfPassword { get; set; }
 
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>

@@ -5,6 +5,7 @@
 namespace OnyxGen.Connectors
 {
     /// <summary>Jira: Indexes Jira issues and their comments. Read from onyx/connectors/jira/connector.py (JiraConnector).</summary>
+    [global::OnyxGen.Schema.OnyxConnector("jira", InputTypes = new string[] { "poll" }, PermissionSync = true, SchemaFile = "jira.schema.json")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public sealed partial class JiraConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.JiraCredential>
     {
@@ -23,31 +24,37 @@ namespace OnyxGen.Connectors
         /// <summary>The base URL of your Jira instance (e.g., https://your-domain.atlassian.net).</summary>
         /// <remarks>JSON name <c>jira_base_url</c>; required; format <c>uri</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("jira_base_url")]
+        [global::OnyxGen.Schema.OnyxProperty("jira_base_url", Format = "uri")]
         public required string JiraBaseUrl { get; set; }
 
         /// <summary>The key of a specific project to index (e.g., 'PROJ'). Omit to index everything the credential can see.</summary>
         /// <remarks>JSON name <c>project_key</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("project_key")]
+        [global::OnyxGen.Schema.OnyxProperty("project_key")]
         public string? ProjectKey { get; set; }
 
         /// <summary>Emails of users whose comments should NOT be indexed (generally useful to ignore bots).</summary>
         /// <remarks>JSON name <c>comment_email_blacklist</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("comment_email_blacklist")]
+        [global::OnyxGen.Schema.OnyxProperty("comment_email_blacklist")]
         public global::System.Collections.Generic.IReadOnlyList<string>? CommentEmailBlacklist { get; set; }
 
         /// <summary>Issues carrying any of these labels are skipped. The server's default comes from JIRA_CONNECTOR_LABELS_TO_SKIP.</summary>
         /// <remarks>JSON name <c>labels_to_skip</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("labels_to_skip")]
+        [global::OnyxGen.Schema.OnyxProperty("labels_to_skip")]
         public global::System.Collections.Generic.IReadOnlyList<string>? LabelsToSkip { get; set; }
 
         /// <summary>A custom JQL query to filter Jira issues. Do not include time-based filters or ORDER BY clauses.</summary>
         /// <remarks>JSON name <c>jql_query</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("jql_query")]
+        [global::OnyxGen.Schema.OnyxProperty("jql_query")]
         public string? JqlQuery { get; set; }
 
         /// <summary>Using scoped token.</summary>
         /// <remarks>JSON name <c>scoped_token</c>; optional: omitted from the JSON when null; default <c>false</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("scoped_token")]
+        [global::OnyxGen.Schema.OnyxProperty("scoped_token")]
         public bool? ScopedToken { get; set; }
 
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
@@ -127,6 +134,7 @@ namespace OnyxGen.Connectors
     /// <summary>Jira API token; with an email for Jira Cloud, alone (a personal access token) for Jira Server / Data Center.</summary>
     /// <remarks>Secret values are <see cref="global::OnyxGen.OnyxSecret"/>: they never print. Onyx masks them on every read, so keep your own copy.</remarks>
     [global::System.Diagnostics.DebuggerDisplay("JiraCredential (jira, secrets hidden)")]
+    [global::OnyxGen.Schema.OnyxCredential("jira")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public sealed partial class JiraCredential : global::OnyxGen.IConnectorCredential
     {
@@ -139,11 +147,13 @@ namespace OnyxGen.Connectors
         /// <summary>Email of the Jira user the token belongs to (Jira Cloud).</summary>
         /// <remarks>JSON name <c>jira_user_email</c>; optional: omitted from the JSON when null; format <c>email</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("jira_user_email")]
+        [global::OnyxGen.Schema.OnyxProperty("jira_user_email", Format = "email")]
         public string? JiraUserEmail { get; set; }
 
         /// <summary>Jira API token (Cloud) or personal access token (Server / Data Center).</summary>
         /// <remarks>JSON name <c>jira_api_token</c>; required.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("jira_api_token")]
+        [global::OnyxGen.Schema.OnyxProperty("jira_api_token", IsSecret = true)]
         public required global::OnyxGen.OnyxSecret JiraApiToken { get; set; }
 
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>

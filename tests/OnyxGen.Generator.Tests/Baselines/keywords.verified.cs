@@ -5,6 +5,7 @@
 namespace OnyxGen.Connectors
 {
     /// <summary>Keyword coverage: Every keyword the generator maps, on a mock connector.</summary>
+    [global::OnyxGen.Schema.OnyxConnector("mock_connector", InputTypes = new string[] { "poll", "load_state" }, PermissionSync = false, SchemaFile = "keywords.schema.json")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public sealed partial class MockConnectorConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.MockConnectorCredential>
     {
@@ -38,102 +39,122 @@ namespace OnyxGen.Connectors
         /// <summary>A URL kept as written.</summary>
         /// <remarks>JSON name <c>base_url</c>; required; format <c>uri</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("base_url")]
+        [global::OnyxGen.Schema.OnyxProperty("base_url", Format = "uri")]
         public required string BaseUrl { get; set; }
 
         /// <summary>The <c>owner_email</c> setting.</summary>
         /// <remarks>JSON name <c>owner_email</c>; optional: omitted from the JSON when null; format <c>email</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("owner_email")]
+        [global::OnyxGen.Schema.OnyxProperty("owner_email", Format = "email")]
         public string? OwnerEmail { get; set; }
 
         /// <summary>The <c>started_at</c> setting.</summary>
         /// <remarks>JSON name <c>started_at</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("started_at")]
+        [global::OnyxGen.Schema.OnyxProperty("started_at")]
         public global::System.DateTimeOffset? StartedAt { get; set; }
 
         /// <summary>The <c>run_id</c> setting.</summary>
         /// <remarks>JSON name <c>run_id</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("run_id")]
+        [global::OnyxGen.Schema.OnyxProperty("run_id")]
         public global::System.Guid? RunId { get; set; }
 
         /// <summary>The <c>day</c> setting.</summary>
         /// <remarks>JSON name <c>day</c>; optional: omitted from the JSON when null; format <c>date</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("day")]
+        [global::OnyxGen.Schema.OnyxProperty("day", Format = "date")]
         public string? Day { get; set; }
 
         /// <summary>The <c>host</c> setting.</summary>
         /// <remarks>JSON name <c>host</c>; optional: omitted from the JSON when null; format <c>hostname</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("host")]
+        [global::OnyxGen.Schema.OnyxProperty("host", Format = "hostname")]
         public string? Host { get; set; }
 
         /// <summary>The <c>project_key</c> setting.</summary>
         /// <remarks>JSON name <c>project_key</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("project_key")]
+        [global::OnyxGen.Schema.OnyxProperty("project_key", Pattern = "^[A-Z][A-Z0-9]+$", MinLength = 2, MaxLength = 10)]
         public string? ProjectKey { get; set; }
 
         /// <summary>The <c>page_size</c> setting.</summary>
         /// <remarks>JSON name <c>page_size</c>; optional: omitted from the JSON when null; default <c>100</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("page_size")]
+        [global::OnyxGen.Schema.OnyxProperty("page_size", Minimum = 1d, Maximum = 1000d)]
         public long? PageSize { get; set; }
 
         /// <summary>The <c>ratio</c> setting.</summary>
         /// <remarks>JSON name <c>ratio</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("ratio")]
+        [global::OnyxGen.Schema.OnyxProperty("ratio", ExclusiveMinimum = 0d, ExclusiveMaximum = 1d)]
         public double? Ratio { get; set; }
 
         /// <summary>The <c>level</c> setting.</summary>
         /// <remarks>JSON name <c>level</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("level")]
+        [global::OnyxGen.Schema.OnyxProperty("level", AllowedValues = new long[] { -6L, 6L, 0L })]
         public long? Level { get; set; }
 
         /// <summary>The <c>mode</c> setting.</summary>
         /// <remarks>JSON name <c>mode</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
+        [global::OnyxGen.Schema.OnyxProperty("mode")]
         public global::OnyxGen.Connectors.MockConnectorConnectorConfig.ModeValue? Mode { get; set; }
 
         /// <summary>The <c>labels</c> setting.</summary>
         /// <remarks>JSON name <c>labels</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("labels")]
+        [global::OnyxGen.Schema.OnyxProperty("labels", MinItems = 1, MaxItems = 5, UniqueItems = true, ItemMinLength = 1)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
 
         /// <summary>The <c>nullable_note</c> setting.</summary>
         /// <remarks>JSON name <c>nullable_note</c>; required.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("nullable_note")]
+        [global::OnyxGen.Schema.OnyxProperty("nullable_note")]
         public required string? NullableNote { get; set; }
 
         /// <summary>A property named like a namespace.</summary>
         /// <remarks>JSON name <c>System</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("System")]
+        [global::OnyxGen.Schema.OnyxProperty("System")]
         public bool? System { get; set; }
 
         /// <summary>The <c>class</c> setting.</summary>
         /// <remarks>JSON name <c>class</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("class")]
+        [global::OnyxGen.Schema.OnyxProperty("class")]
         public string? ClassName { get; set; }
 
         /// <summary>The <c>old_flag</c> setting.</summary>
         /// <remarks>JSON name <c>old_flag</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("old_flag")]
+        [global::OnyxGen.Schema.OnyxProperty("old_flag")]
         [global::System.Obsolete("'old_flag' is deprecated in the schema.")]
         public bool? OldFlag { get; set; }
 
         /// <summary>The <c>rewrites</c> setting.</summary>
         /// <remarks>JSON name <c>rewrites</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("rewrites")]
+        [global::OnyxGen.Schema.OnyxProperty("rewrites")]
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem>? Rewrites { get; set; }
 
         /// <summary>The <c>window</c> setting.</summary>
         /// <remarks>JSON name <c>window</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("window")]
+        [global::OnyxGen.Schema.OnyxProperty("window")]
         public global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject? Window { get; set; }
 
         /// <summary>Free-form JSON.</summary>
         /// <remarks>JSON name <c>extra</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("extra")]
+        [global::OnyxGen.Schema.OnyxProperty("extra")]
         public global::System.Text.Json.JsonElement? Extra { get; set; }
 
         /// <summary>The <c>either</c> setting.</summary>
         /// <remarks>JSON name <c>either</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("either")]
+        [global::OnyxGen.Schema.OnyxProperty("either")]
         public global::System.Text.Json.JsonElement? Either { get; set; }
 
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
@@ -370,11 +391,13 @@ namespace OnyxGen.Connectors
             /// <summary>The <c>source</c> setting.</summary>
             /// <remarks>JSON name <c>source</c>; required.</remarks>
             [global::System.Text.Json.Serialization.JsonPropertyName("source")]
+            [global::OnyxGen.Schema.OnyxProperty("source")]
             public required string Source { get; set; }
 
             /// <summary>The <c>target</c> setting.</summary>
             /// <remarks>JSON name <c>target</c>; required; format <c>uri</c>.</remarks>
             [global::System.Text.Json.Serialization.JsonPropertyName("target")]
+            [global::OnyxGen.Schema.OnyxProperty("target", Format = "uri")]
             public required string Target { get; set; }
 
             /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
@@ -436,11 +459,13 @@ namespace OnyxGen.Connectors
             /// <summary>The <c>from_hour</c> setting.</summary>
             /// <remarks>JSON name <c>from_hour</c>; optional: omitted from the JSON when null.</remarks>
             [global::System.Text.Json.Serialization.JsonPropertyName("from_hour")]
+            [global::OnyxGen.Schema.OnyxProperty("from_hour", Minimum = 0d, Maximum = 23d)]
             public long? FromHour { get; set; }
 
             /// <summary>The <c>next</c> setting.</summary>
             /// <remarks>JSON name <c>next</c>; optional: omitted from the JSON when null.</remarks>
             [global::System.Text.Json.Serialization.JsonPropertyName("next")]
+            [global::OnyxGen.Schema.OnyxProperty("next")]
             public global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject? Next { get; set; }
 
             /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
@@ -490,6 +515,9 @@ namespace OnyxGen.Connectors
     /// <summary>The credential of a <c>mock_connector</c> connector.</summary>
     /// <remarks>Secret values are <see cref="global::OnyxGen.OnyxSecret"/>: they never print. Onyx masks them on every read, so keep your own copy.</remarks>
     [global::System.Diagnostics.DebuggerDisplay("MockConnectorCredential (mock_connector, secrets hidden)")]
+    [global::OnyxGen.Schema.OnyxCredential("mock_connector")]
+    [global::OnyxGen.Schema.OnyxAuthenticationMode("Token", "api_token")]
+    [global::OnyxGen.Schema.OnyxAuthenticationMode("Basic", "username", "password")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public sealed partial class MockConnectorCredential : global::OnyxGen.IConnectorCredential
     {
@@ -503,16 +531,19 @@ namespace OnyxGen.Connectors
         /// <summary>The <c>api_token</c> setting.</summary>
         /// <remarks>JSON name <c>api_token</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("api_token")]
+        [global::OnyxGen.Schema.OnyxProperty("api_token", IsSecret = true)]
         public global::OnyxGen.OnyxSecret? ApiToken { get; set; }
 
         /// <summary>The <c>username</c> setting.</summary>
         /// <remarks>JSON name <c>username</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("username")]
+        [global::OnyxGen.Schema.OnyxProperty("username")]
         public string? Username { get; set; }
 
         /// <summary>The <c>password</c> setting.</summary>
         /// <remarks>JSON name <c>password</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("password")]
+        [global::OnyxGen.Schema.OnyxProperty("password", IsSecret = true)]
         public global::OnyxGen.OnyxSecret? Password { get; set; }
 
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>

@@ -5,6 +5,7 @@
 namespace OnyxGen.Connectors
 {
     /// <summary>S3: Indexes objects in an Amazon S3 bucket. Read from onyx/connectors/blob/connector.py (BlobStorageConnector); the class is shared by s3, r2, google_cloud_storage and oci_storage, switched by bucket_type.</summary>
+    [global::OnyxGen.Schema.OnyxConnector("s3", InputTypes = new string[] { "poll", "load_state" }, PermissionSync = false, SchemaFile = "s3.schema.json")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public sealed partial class S3ConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.S3Credential>
     {
@@ -22,26 +23,31 @@ namespace OnyxGen.Connectors
         /// <summary>Bucket type (BlobType); selects the storage provider and the credential keys read. The admin form sends it as a hidden field with the value 's3'.</summary>
         /// <remarks>JSON name <c>bucket_type</c>; required.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("bucket_type")]
+        [global::OnyxGen.Schema.OnyxProperty("bucket_type")]
         public required global::OnyxGen.Connectors.S3ConnectorConfig.BucketTypeValue BucketType { get; set; }
 
         /// <summary>Name of the S3 bucket to index.</summary>
         /// <remarks>JSON name <c>bucket_name</c>; required.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("bucket_name")]
+        [global::OnyxGen.Schema.OnyxProperty("bucket_name")]
         public required string BucketName { get; set; }
 
         /// <summary>Prefix: only objects under this key prefix are indexed (a trailing '/' is added if missing). Empty indexes the whole bucket.</summary>
         /// <remarks>JSON name <c>prefix</c>; optional: omitted from the JSON when null; default <c>""</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("prefix")]
+        [global::OnyxGen.Schema.OnyxProperty("prefix")]
         public string? Prefix { get; set; }
 
         /// <summary>EU data residency (selects the eu. R2 endpoint). Only used when bucket_type is 'r2'; no effect for this source.</summary>
         /// <remarks>JSON name <c>european_residency</c>; optional: omitted from the JSON when null; default <c>false</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("european_residency")]
+        [global::OnyxGen.Schema.OnyxProperty("european_residency")]
         public bool? EuropeanResidency { get; set; }
 
         /// <summary>The AWS region of the bucket (e.g. us-east-1). Required for buckets in non-default partitions such as GovCloud (us-gov-west-1); otherwise the default region resolution is used.</summary>
         /// <remarks>JSON name <c>region_name</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("region_name")]
+        [global::OnyxGen.Schema.OnyxProperty("region_name")]
         public string? RegionName { get; set; }
 
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
@@ -142,6 +148,10 @@ namespace OnyxGen.Connectors
     /// <summary>Amazon S3 credentials: access key and secret, an IAM role ARN to assume via STS, or the instance's own role (no keys). authentication_method selects the mode and defaults to access_key.</summary>
     /// <remarks>Secret values are <see cref="global::OnyxGen.OnyxSecret"/>: they never print. Onyx masks them on every read, so keep your own copy.</remarks>
     [global::System.Diagnostics.DebuggerDisplay("S3Credential (s3, secrets hidden)")]
+    [global::OnyxGen.Schema.OnyxCredential("s3")]
+    [global::OnyxGen.Schema.OnyxAuthenticationMode("Access Key and Secret", "aws_access_key_id", "aws_secret_access_key")]
+    [global::OnyxGen.Schema.OnyxAuthenticationMode("IAM Role", "authentication_method", "aws_role_arn")]
+    [global::OnyxGen.Schema.OnyxAuthenticationMode("Assume Role (instance role)", "authentication_method")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public sealed partial class S3Credential : global::OnyxGen.IConnectorCredential
     {
@@ -156,21 +166,25 @@ namespace OnyxGen.Connectors
         /// <summary>Authentication method. access_key: AWS access key ID and secret; iam_role: assume the role in aws_role_arn via STS; assume_role: use the EC2 instance's existing role (no additional credentials).</summary>
         /// <remarks>JSON name <c>authentication_method</c>; optional: omitted from the JSON when null; default <c>"access_key"</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("authentication_method")]
+        [global::OnyxGen.Schema.OnyxProperty("authentication_method")]
         public global::OnyxGen.Connectors.S3ConnectorConfig.AuthenticationMethodValue? AuthenticationMethod { get; set; }
 
         /// <summary>AWS Access Key ID (access_key mode).</summary>
         /// <remarks>JSON name <c>aws_access_key_id</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("aws_access_key_id")]
+        [global::OnyxGen.Schema.OnyxProperty("aws_access_key_id")]
         public string? AwsAccessKeyId { get; set; }
 
         /// <summary>AWS Secret Access Key (access_key mode).</summary>
         /// <remarks>JSON name <c>aws_secret_access_key</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("aws_secret_access_key")]
+        [global::OnyxGen.Schema.OnyxProperty("aws_secret_access_key", IsSecret = true)]
         public global::OnyxGen.OnyxSecret? AwsSecretAccessKey { get; set; }
 
         /// <summary>AWS Role ARN to assume via STS (iam_role mode).</summary>
         /// <remarks>JSON name <c>aws_role_arn</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("aws_role_arn")]
+        [global::OnyxGen.Schema.OnyxProperty("aws_role_arn")]
         public string? AwsRoleArn { get; set; }
 
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>

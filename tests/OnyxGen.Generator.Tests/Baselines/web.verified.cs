@@ -5,6 +5,7 @@
 namespace OnyxGen.Connectors
 {
     /// <summary>Web: Scrapes a website (recursively, a single page, or every page of a sitemap). Read from onyx/connectors/web/connector.py (WebConnector). __init__ takes **kwargs, so the server ignores unknown keys: additionalProperties is not set.</summary>
+    [global::OnyxGen.Schema.OnyxConnector("web", InputTypes = new string[] { "load_state" }, PermissionSync = false, SchemaFile = "web.schema.json")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public sealed partial class WebConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.WebCredential>
     {
@@ -22,26 +23,31 @@ namespace OnyxGen.Connectors
         /// <summary>The website URL to scrape (e.g. https://docs.onyx.app/); a sitemap URL for 'sitemap'. A missing scheme is completed with https://. For the non-UI 'upload' type this is the path of a file listing one URL per line.</summary>
         /// <remarks>JSON name <c>base_url</c>; required; format <c>uri</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("base_url")]
+        [global::OnyxGen.Schema.OnyxProperty("base_url", Format = "uri")]
         public required string BaseUrl { get; set; }
 
         /// <summary>Scrape method: 'recursive' indexes everything under the base URL, 'single' only the given page, 'sitemap' every page listed in the sitemap. 'upload' is not offered by the admin UI and is rejected in multi-tenant (cloud) deployments.</summary>
         /// <remarks>JSON name <c>web_connector_type</c>; optional: omitted from the JSON when null; default <c>"recursive"</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("web_connector_type")]
+        [global::OnyxGen.Schema.OnyxProperty("web_connector_type")]
         public global::OnyxGen.Connectors.WebConnectorConfig.WebConnectorTypeValue? WebConnectorType { get; set; }
 
         /// <summary>Strip Mintlify-specific page chrome from scraped pages (mostly harmless on other sites too).</summary>
         /// <remarks>JSON name <c>mintlify_cleanup</c>; optional: omitted from the JSON when null; default <c>true</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("mintlify_cleanup")]
+        [global::OnyxGen.Schema.OnyxProperty("mintlify_cleanup")]
         public bool? MintlifyCleanup { get; set; }
 
         /// <summary>Enable if the website requires scrolling for the desired content to load.</summary>
         /// <remarks>JSON name <c>scroll_before_scraping</c>; optional: omitted from the JSON when null; default <c>false</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("scroll_before_scraping")]
+        [global::OnyxGen.Schema.OnyxProperty("scroll_before_scraping")]
         public bool? ScrollBeforeScraping { get; set; }
 
         /// <summary>Rewrite document URLs before storing: a URL starting with a rule's source prefix has it replaced by the target prefix (first matching rule wins; rules with a blank source or target are dropped). Useful when crawling an internal mirror while storing the canonical public links.</summary>
         /// <remarks>JSON name <c>url_rewrites</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("url_rewrites")]
+        [global::OnyxGen.Schema.OnyxProperty("url_rewrites")]
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem>? UrlRewrites { get; set; }
 
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
@@ -147,11 +153,13 @@ namespace OnyxGen.Connectors
             /// <summary>Source URL prefix.</summary>
             /// <remarks>JSON name <c>source</c>; required.</remarks>
             [global::System.Text.Json.Serialization.JsonPropertyName("source")]
+            [global::OnyxGen.Schema.OnyxProperty("source")]
             public required string Source { get; set; }
 
             /// <summary>Replacement prefix.</summary>
             /// <remarks>JSON name <c>target</c>; required.</remarks>
             [global::System.Text.Json.Serialization.JsonPropertyName("target")]
+            [global::OnyxGen.Schema.OnyxProperty("target")]
             public required string Target { get; set; }
 
             /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
@@ -203,6 +211,7 @@ namespace OnyxGen.Connectors
     /// <summary>The credential of a <c>web</c> connector.</summary>
     /// <remarks>Secret values are <see cref="global::OnyxGen.OnyxSecret"/>: they never print. Onyx masks them on every read, so keep your own copy.</remarks>
     [global::System.Diagnostics.DebuggerDisplay("WebCredential (web, secrets hidden)")]
+    [global::OnyxGen.Schema.OnyxCredential("web")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public sealed partial class WebCredential : global::OnyxGen.IConnectorCredential
     {
