@@ -143,8 +143,10 @@ internal sealed partial class SchemaEmitter
             EmitProperty(property);
         }
 
+        EmitExtensionData(type);
         EmitWriteJson(type, jsonNames);
         EmitValidate(type, patterns);
+        EmitReaders(type);
 
         if (type.Role == ObjectRole.Credential)
         {
@@ -168,6 +170,8 @@ internal sealed partial class SchemaEmitter
             {
                 EmitEnum(enumModel);
             }
+
+            EmitNodes();
 
             foreach (ObjectModel nested in _model.Types.Where(t => t.Role == ObjectRole.Nested))
             {
@@ -229,10 +233,52 @@ internal sealed partial class SchemaEmitter
             _w.Line($"[global::System.Obsolete({CSharpLiterals.String($"'{property.JsonName}' is deprecated in the schema.")})]");
         }
 
+        if (property.Type.ConstJson is string constJson)
+        {
+            // A const is part of the type, not a choice: always the same value, always written.
+            _w.Line($"public {TypeExpression(property.Type, nullable: false)} {property.PropertyName} => {ConstLiteral(property.Type, constJson)};");
+            _w.Line();
+            return;
+        }
+
         string requiredModifier = property.IsRequired ? "required " : "";
         _w.Line($"public {requiredModifier}{TypeExpression(property.Type, property.IsNullable)} {property.PropertyName} {{ get; set; }}");
         _w.Line();
+        if (property.Type.UnionBranches > 0)
+        {
+            _w.Line($"/// <summary>Which of the {property.Type.UnionBranches} alternatives of <see cref=\"{property.PropertyName}\"/> the value matches (0-based; the first that matches), or -1 when it is null or matches none.</summary>");
+            _w.Line($"public int {Identifiers.Bare(property.PropertyName)}Branch => this.{property.PropertyName} is {{ }} value ? {NodeExpression(property.Type.Node)}.MatchingBranch(value) : -1;");
+            _w.Line();
+        }
     }
+
+    private void EmitExtensionData(ObjectModel type)
+    {
+        if (type.ExtensionDataName is not string name)
+        {
+            return;
+        }
+
+        _w.Line("/// <summary>Keys the schema allows but does not declare, kept as raw JSON so that nothing read is lost.</summary>");
+        _w.Line("[global::System.Text.Json.Serialization.JsonExtensionData]");
+        _w.Line($"public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? {name} {{ get; set; }}");
+        _w.Line();
+    }
+
+    private static string ConstLiteral(TypeModel type, string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        System.Text.Json.JsonElement value = document.RootElement;
+        return type.Kind switch
+        {
+            TypeKind.String or TypeKind.Secret => CSharpLiterals.String(value.GetString()!),
+            TypeKind.Boolean => value.GetBoolean() ? "true" : "false",
+            TypeKind.Integer => value.GetDouble().ToString("R", CultureInfo.InvariantCulture) + "L",
+            _ => value.GetDouble().ToString("R", CultureInfo.InvariantCulture) + "d",
+        };
+    }
+
+    private string NodeExpression(int node) => $"{ConfigType}.OnyxSchemaNodes.All[{node.ToString(CultureInfo.InvariantCulture)}]";
 
     private void EmitEnum(EnumModel model)
     {
@@ -256,6 +302,88 @@ internal sealed partial class SchemaEmitter
 
         _w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, {CSharpLiterals.String("Not a " + model.TypeName + " value.")}),");
         _w.Close(";");
+        _w.Line();
+        _w.Line($"/// <summary>Reads a <see cref=\"{model.TypeName}\"/> from its wire string; anything else is a violation.</summary>");
+        _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        _w.Open($"public static bool TryFromWire(global::System.Text.Json.JsonElement json, string pointer, {Errors} errors, out {model.TypeName} value)");
+        _w.Line("value = default;");
+        _w.Open("if (!global::OnyxGen.Validation.JsonReading.TryString(json, pointer, errors, out string wire))");
+        _w.Line("return false;");
+        _w.Close();
+        _w.Open("switch (wire)");
+        foreach (EnumMember member in model.Members)
+        {
+            _w.Line($"case {CSharpLiterals.String(member.WireValue)}: value = {model.TypeName}.{member.Name}; return true;");
+        }
+
+        string allowed = string.Join(", ", model.Members.Select(m => "'" + m.WireValue + "'"));
+        _w.Line($"default: errors.Add(new global::OnyxGen.OnyxValidationError(pointer, {CSharpLiterals.String("must be one of " + allowed + "; got '")} + wire + \"'.\")); return false;");
+        _w.Close();
+        _w.Close();
+    }
+
+    private void EmitNodes()
+    {
+        if (_model.Nodes.Count == 0)
+        {
+            return;
+        }
+
+        _w.Line();
+        _w.Line("/// <summary>Schemas kept as data, for values with no single C# type; checked by <see cref=\"global::OnyxGen.Validation.SchemaNode\"/>.</summary>");
+        _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        _w.Open("public static class OnyxSchemaNodes");
+        _w.Line("/// <summary>Every node of the schema file, by index.</summary>");
+        _w.Line("public static readonly global::OnyxGen.Validation.SchemaNode[] All = Build();");
+        _w.Line();
+        _w.Open("private static global::OnyxGen.Validation.SchemaNode[] Build()");
+        _w.Line($"var n = new global::OnyxGen.Validation.SchemaNode[{_model.Nodes.Count}];");
+        _w.Open("for (int i = 0; i < n.Length; i++)");
+        _w.Line("n[i] = new global::OnyxGen.Validation.SchemaNode();");
+        _w.Close();
+        for (int i = 0; i < _model.Nodes.Count; i++)
+        {
+            SchemaNodeModel node = _model.Nodes[i];
+            string target = $"n[{i}]";
+            if (!node.AcceptsAnything)
+            {
+                _w.Line($"{target}.AcceptsAnything = false;");
+                continue;
+            }
+
+            if (node.Types.Count > 0) _w.Line($"{target}.Types = new string[] {{ {string.Join(", ", node.Types.Select(CSharpLiterals.String))} }};");
+            if (node.ConstJson is string constJson) _w.Line($"{target}.ConstJson = {CSharpLiterals.String(constJson)};");
+            if (node.HasEnum) _w.Line($"{target}.EnumJson = new string[] {{ {string.Join(", ", node.EnumJson.Select(CSharpLiterals.String))} }};");
+            ConstraintModel c = node.Constraints;
+            if (c.Format is string format) _w.Line($"{target}.Format = {CSharpLiterals.String(format)};");
+            if (c.Pattern is string pattern) _w.Line($"{target}.Pattern = new global::System.Text.RegularExpressions.Regex({CSharpLiterals.String(pattern)}, global::System.Text.RegularExpressions.RegexOptions.None, global::System.TimeSpan.FromSeconds(1));");
+            if (c.MinLength is int minLength) _w.Line($"{target}.MinLength = {minLength};");
+            if (c.MaxLength is int maxLength) _w.Line($"{target}.MaxLength = {maxLength};");
+            if (c.Minimum is string minimum) _w.Line($"{target}.Minimum = {minimum}d;");
+            if (c.Maximum is string maximum) _w.Line($"{target}.Maximum = {maximum}d;");
+            if (c.ExclusiveMinimum is string exclusiveMinimum) _w.Line($"{target}.ExclusiveMinimum = {exclusiveMinimum}d;");
+            if (c.ExclusiveMaximum is string exclusiveMaximum) _w.Line($"{target}.ExclusiveMaximum = {exclusiveMaximum}d;");
+            if (c.MultipleOf is string multipleOf) _w.Line($"{target}.MultipleOf = {multipleOf}d;");
+            if (c.MinItems is int minItems) _w.Line($"{target}.MinItems = {minItems};");
+            if (c.MaxItems is int maxItems) _w.Line($"{target}.MaxItems = {maxItems};");
+            if (c.UniqueItems) _w.Line($"{target}.UniqueItems = true;");
+            if (node.Items >= 0) _w.Line($"{target}.Items = n[{node.Items}];");
+            if (node.Properties.Count > 0)
+            {
+                _w.Line($"{target}.Properties = new global::System.Collections.Generic.Dictionary<string, global::OnyxGen.Validation.SchemaNode>({node.Properties.Count}) {{ {string.Join(", ", node.Properties.Select(p => $"[{CSharpLiterals.String(p.JsonName)}] = n[{p.Node}]"))} }};");
+            }
+
+            if (node.Required.Count > 0) _w.Line($"{target}.Required = new string[] {{ {string.Join(", ", node.Required.Select(CSharpLiterals.String))} }};");
+            if (node.AdditionalProperties >= 0) _w.Line($"{target}.AdditionalProperties = n[{node.AdditionalProperties}];");
+            if (node.AllOf.Count > 0) _w.Line($"{target}.AllOf = new[] {{ {string.Join(", ", node.AllOf.Select(b => $"n[{b}]"))} }};");
+            if (node.AnyOf.Count > 0) _w.Line($"{target}.AnyOf = new[] {{ {string.Join(", ", node.AnyOf.Select(b => $"n[{b}]"))} }};");
+            if (node.OneOf.Count > 0) _w.Line($"{target}.OneOf = new[] {{ {string.Join(", ", node.OneOf.Select(b => $"n[{b}]"))} }};");
+            if (node.Ref >= 0) _w.Line($"{target}.Ref = n[{node.Ref}];");
+        }
+
+        _w.Line("return n;");
+        _w.Close();
+        _w.Close();
     }
 
     private void EmitExtensions()

@@ -14,7 +14,8 @@ internal sealed record SchemaModel(
     bool PermissionSync,
     string ConfigTypeName,
     string? CredentialTypeName,
-    EquatableArray<ObjectModel> Types);
+    EquatableArray<ObjectModel> Types,
+    EquatableArray<SchemaNodeModel> Nodes);
 
 /// <summary>A generated class: the config, the credential, a nested object or a $defs entry.</summary>
 internal sealed record ObjectModel(
@@ -25,7 +26,9 @@ internal sealed record ObjectModel(
     EquatableArray<PropertyModel> Properties,
     bool AllowsAdditionalProperties,
     EquatableArray<AuthenticationMode> AuthenticationModes,
-    EquatableArray<EnumModel> Enums);
+    EquatableArray<EnumModel> Enums,
+    string? ExtensionDataName,
+    int ExtensionDataNode);
 
 internal enum ObjectRole
 {
@@ -76,7 +79,17 @@ internal sealed record TypeModel(
     TypeKind Kind,
     string? ReferenceName,
     TypeModel? Items,
-    ConstraintModel Constraints);
+    ConstraintModel Constraints)
+{
+    /// <summary>For <see cref="TypeKind.Any"/>: the schema node that validates the raw JSON, or -1.</summary>
+    public int Node { get; init; } = -1;
+
+    /// <summary>A <c>const</c> value (JSON text) the property always has.</summary>
+    public string? ConstJson { get; init; }
+
+    /// <summary>For unions (<c>oneOf</c>/<c>anyOf</c>): the number of branches.</summary>
+    public int UnionBranches { get; init; }
+}
 
 /// <summary>JSON Schema constraints, as the generated Validate() checks them.</summary>
 internal sealed record ConstraintModel(
@@ -91,10 +104,33 @@ internal sealed record ConstraintModel(
     int? MinItems,
     int? MaxItems,
     bool UniqueItems,
-    EquatableArray<string> IntegerEnum)
+    EquatableArray<string> IntegerEnum,
+    string? MultipleOf = null)
 {
     public static readonly ConstraintModel None = new(null, null, null, null, null, null, null, null, null, null, false, EquatableArray<string>.Empty);
 }
+
+/// <summary>
+/// A schema kept as data for values that map to no single C# type (no type, several types, unions, allOf of values,
+/// const/enum of mixed values). The runtime's SchemaNode evaluates it. Nodes refer to each other by index (cycles allowed).
+/// </summary>
+internal sealed record SchemaNodeModel(
+    bool AcceptsAnything,
+    EquatableArray<string> Types,
+    string? ConstJson,
+    EquatableArray<string> EnumJson,
+    bool HasEnum,
+    ConstraintModel Constraints,
+    int Items,
+    EquatableArray<NodeProperty> Properties,
+    EquatableArray<string> Required,
+    int AdditionalProperties,
+    EquatableArray<int> AllOf,
+    EquatableArray<int> AnyOf,
+    EquatableArray<int> OneOf,
+    int Ref);
+
+internal sealed record NodeProperty(string JsonName, int Node);
 
 /// <summary>What parsing one file produced: a model (null when the file has errors) and its diagnostics.</summary>
 internal sealed record ParseResult(string FilePath, SchemaModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, string? Source, LocationInfo? SourceLocation);

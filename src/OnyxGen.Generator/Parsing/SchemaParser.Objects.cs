@@ -13,7 +13,7 @@ internal sealed partial class SchemaParser
 {
     private static readonly HashSet<string> ObjectKeywords = new(StringComparer.Ordinal)
     {
-        "type", "properties", "required", "additionalProperties", "oneOf", "anyOf", "$defs", "definitions",
+        "type", "properties", "required", "additionalProperties", "oneOf", "anyOf", "allOf", "$defs", "definitions",
         "x-onyx-source", "x-onyx-class", "x-onyx-input-types", "x-onyx-perm-sync", "x-onyx-credential", "x-onyx-name",
         "deprecated", "readOnly", "writeOnly", "default",
     };
@@ -33,25 +33,74 @@ internal sealed partial class SchemaParser
 
         var properties = new List<PropertyModel>();
         var enums = new List<EnumModel>();
-        var requiredNames = RequiredNames(schema, pointer);
         var memberNames = new UniqueNameScope((role == ObjectRole.Config ? ReservedConfigMembers : ReservedNestedMembers).Concat(new[] { typeName }));
 
-        if (schema.GetMember("properties") is JsonMember propertiesMember)
+        // allOf of object schemas is merged: their properties and required names join this class's own.
+        var parts = new List<(JsonObjectNode Schema, string Pointer)> { (schema, pointer) };
+        if (schema.GetMember("allOf") is JsonMember allOf)
         {
-            if (propertiesMember.Value is JsonObjectNode propertyNodes)
+            if (allOf.Value is JsonArrayNode branches)
             {
-                foreach (JsonMember property in propertyNodes.Members)
+                for (int i = 0; i < branches.Items.Count; i++)
                 {
-                    PropertyModel? model = ParseProperty(property, Pointer(pointer + "/properties", property.Name), requiredNames.ContainsKey(property.Name), memberNames, enums);
-                    if (model is not null)
+                    string branchPointer = pointer + "/allOf/" + i.ToString(CultureInfo.InvariantCulture);
+                    if (branches.Items[i] is JsonObjectNode branch)
                     {
-                        properties.Add(model);
+                        foreach (JsonMember member in branch.Members.Where(m => m.Name is not ("properties" or "required" or "type" or "title" or "description" or "$comment" or "additionalProperties")))
+                        {
+                            Report(DiagnosticDescriptors.UnsupportedKeywordId, AtName(member), member.Name, branchPointer);
+                        }
+
+                        parts.Add((branch, branchPointer));
+                    }
+                    else
+                    {
+                        Report(DiagnosticDescriptors.InvalidKeywordValueId, At(branches.Items[i]), "allOf", branchPointer, "branches of an object's allOf must be object schemas");
                     }
                 }
             }
             else
             {
-                Report(DiagnosticDescriptors.InvalidKeywordValueId, At(propertiesMember.Value), "properties", pointer, "must be an object");
+                Report(DiagnosticDescriptors.InvalidKeywordValueId, At(allOf.Value), "allOf", pointer, "must be an array of schemas");
+            }
+        }
+
+        var requiredNames = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        foreach ((JsonObjectNode part, string partPointer) in parts)
+        {
+            foreach (KeyValuePair<string, JsonNode> name in RequiredNames(part, partPointer))
+            {
+                requiredNames[name.Key] = name.Value;
+            }
+        }
+
+        foreach ((JsonObjectNode part, string partPointer) in parts)
+        {
+            if (part.GetMember("properties") is not JsonMember propertiesMember)
+            {
+                continue;
+            }
+
+            if (propertiesMember.Value is not JsonObjectNode propertyNodes)
+            {
+                Report(DiagnosticDescriptors.InvalidKeywordValueId, At(propertiesMember.Value), "properties", partPointer, "must be an object");
+                continue;
+            }
+
+            // A key written twice counts once, as its last occurrence (JSON's "last one wins"; ONYX0013 says so).
+            foreach (JsonMember property in propertyNodes.Members.Where((m, i) => !propertyNodes.Members.Skip(i + 1).Any(later => later.Name == m.Name)))
+            {
+                if (properties.Any(p => p.JsonName == property.Name))
+                {
+                    Report(DiagnosticDescriptors.UnsupportedKeywordId, AtName(property), "allOf redeclaring '" + property.Name + "'", partPointer);
+                    continue;
+                }
+
+                PropertyModel? model = ParseProperty(property, Pointer(partPointer + "/properties", property.Name), requiredNames.ContainsKey(property.Name), memberNames, enums);
+                if (model is not null)
+                {
+                    properties.Add(model);
+                }
             }
         }
 
@@ -64,17 +113,25 @@ internal sealed partial class SchemaParser
         }
 
         bool allowsAdditional = true;
+        int additionalNode = -1;
         if (schema.Get("additionalProperties") is JsonNode additional)
         {
             if (additional is JsonBooleanNode flag)
             {
                 allowsAdditional = flag.Value;
             }
-            else if (additional is not JsonObjectNode)
+            else if (additional is JsonObjectNode)
+            {
+                additionalNode = ParseNode(additional, pointer + "/additionalProperties", new HashSet<string>(StringComparer.Ordinal), 0);
+            }
+            else
             {
                 Report(DiagnosticDescriptors.InvalidKeywordValueId, At(additional), "additionalProperties", pointer, "must be a boolean or a schema");
             }
         }
+
+        // Keys the schema allows but does not declare are kept, so nothing read is lost on the way back out.
+        string? extensionData = allowsAdditional ? Identifiers.Bare(memberNames.Claim("AdditionalProperties", "Value")) : null;
 
         var modes = new List<AuthenticationMode>();
         foreach (string keyword in new[] { "oneOf", "anyOf" })
@@ -98,7 +155,9 @@ internal sealed partial class SchemaParser
             properties.ToEquatableArray(),
             allowsAdditional,
             modes.ToEquatableArray(),
-            enums.ToEquatableArray()));
+            enums.ToEquatableArray(),
+            extensionData,
+            additionalNode));
         return typeName;
     }
 
@@ -241,46 +300,39 @@ internal sealed partial class SchemaParser
             return (any, true);
         }
 
-        ReportUnknownKeywords(schema, pointer, ValueKeywords);
-
-        if (schema.GetMember("$ref") is JsonMember reference)
+        if (schema.GetMember("$ref") is JsonMember reference && schema.Members.All(m => m.Name == "$ref" || AnnotationKeywords.Contains(m.Name) || m.Name is "default" or "deprecated" or "readOnly" or "writeOnly" or "x-onyx-name"))
         {
             return ParseReference(reference, pointer, nameHint, enums, depth);
         }
 
-        foreach (string keyword in new[] { "oneOf", "anyOf" })
+        (List<string> kinds, bool allowsNull) = PeekTypes(schema);
+        if (NeedsNode(schema, kinds))
         {
-            if (schema.GetMember(keyword) is JsonMember union)
-            {
-                // Unions of value types are kept as raw JSON: a typed union is future work (docs/schema-language.md).
-                Report(DiagnosticDescriptors.UnsupportedKeywordId, AtName(union), keyword, pointer);
-                return (any, true);
-            }
+            // Kept as raw JSON and checked by a schema node: the value has no single C# shape.
+            int node = ParseNode(schema, pointer, new HashSet<string>(StringComparer.Ordinal), depth);
+            int branches = (schema.Get("oneOf") ?? schema.Get("anyOf")) is JsonArrayNode alternatives ? alternatives.Items.Count : 0;
+            return (any with { Node = node, UnionBranches = branches }, true);
         }
 
-        (List<string> kinds, bool allowsNull) = TypeNames(schema, pointer);
-        if (kinds.Count == 0)
-        {
-            kinds.AddRange(InferKinds(schema));
-        }
-
-        if (kinds.Count != 1)
-        {
-            // No type, or several (e.g. ["string", "array"]): any JSON value of those kinds, kept as raw JSON.
-            return (any, allowsNull || kinds.Count == 0);
-        }
-
+        ReportUnknownKeywords(schema, pointer, ValueKeywords);
+        TypeNames(schema, pointer); // reports malformed "type" values
         ConstraintModel constraints = ParseConstraints(schema, pointer, kinds[0]);
+        string? constJson = schema.Get("const") is JsonNode constValue ? RawJson(constValue) : null;
+        if (constJson is not null && CheckValue(schema.Get("const")!, new TypeModel(KindOf(kinds[0]), null, null, constraints), allowsNull) is string problem)
+        {
+            Report(DiagnosticDescriptors.ValueFailsSchemaId, At(schema.Get("const")!), "const", pointer, problem);
+        }
+
         switch (kinds[0])
         {
             case "string":
-                return (StringType(schema, pointer, nameHint, enums, constraints), allowsNull);
+                return (StringType(schema, pointer, nameHint, enums, constraints) with { ConstJson = constJson }, allowsNull);
             case "integer":
-                return (new TypeModel(TypeKind.Integer, null, null, constraints), allowsNull);
+                return (new TypeModel(TypeKind.Integer, null, null, constraints) { ConstJson = constJson }, allowsNull);
             case "number":
-                return (new TypeModel(TypeKind.Number, null, null, constraints), allowsNull);
+                return (new TypeModel(TypeKind.Number, null, null, constraints) { ConstJson = constJson }, allowsNull);
             case "boolean":
-                return (new TypeModel(TypeKind.Boolean, null, null, ConstraintModel.None), allowsNull);
+                return (new TypeModel(TypeKind.Boolean, null, null, ConstraintModel.None) { ConstJson = constJson }, allowsNull);
             case "array":
                 TypeModel items = any;
                 if (schema.Get("items") is JsonNode itemsNode)
@@ -289,25 +341,64 @@ internal sealed partial class SchemaParser
                     {
                         (items, _) = ParseType(itemSchema, pointer + "/items", nameHint + "Item", enums, depth + 1);
                     }
-                    else if (itemsNode is not JsonBooleanNode { Value: true })
+                    else if (itemsNode is JsonBooleanNode { Value: false })
+                    {
+                        items = any with { Node = ParseNode(itemsNode, pointer + "/items", new HashSet<string>(StringComparer.Ordinal), depth + 1) };
+                    }
+                    else if (itemsNode is not JsonBooleanNode)
                     {
                         Report(DiagnosticDescriptors.InvalidKeywordValueId, At(itemsNode), "items", pointer, "must be a schema");
                     }
                 }
 
                 return (new TypeModel(TypeKind.Array, null, items, constraints), allowsNull);
-            case "object":
-                if (schema.Get("properties") is JsonObjectNode)
-                {
-                    string typeName = Identifiers.Bare(_nestedTypeNames.Claim(nameHint, "Object"));
-                    ParseObject(schema, typeName, ObjectRole.Nested, pointer, isRoot: false);
-                    return (new TypeModel(TypeKind.Object, typeName, null, ConstraintModel.None), allowsNull);
-                }
-
-                return (any, allowsNull);
             default:
-                return (any, true);
+                string typeName = Identifiers.Bare(_nestedTypeNames.Claim(nameHint, "Object"));
+                ParseObject(schema, typeName, ObjectRole.Nested, pointer, isRoot: false);
+                return (new TypeModel(TypeKind.Object, typeName, null, ConstraintModel.None), allowsNull);
         }
+    }
+
+    private static TypeKind KindOf(string jsonType) => jsonType switch
+    {
+        "string" => TypeKind.String,
+        "integer" => TypeKind.Integer,
+        "number" => TypeKind.Number,
+        "boolean" => TypeKind.Boolean,
+        "array" => TypeKind.Array,
+        "object" => TypeKind.Object,
+        _ => TypeKind.Any,
+    };
+
+    /// <summary>The declared JSON types, without reporting (an untyped schema gets none: it accepts every type).</summary>
+    private static (List<string> Kinds, bool AllowsNull) PeekTypes(JsonObjectNode schema)
+    {
+        var kinds = new List<string>();
+        bool allowsNull = false;
+        IEnumerable<JsonNode> names = schema.Get("type") switch
+        {
+            JsonStringNode single => new[] { single },
+            JsonArrayNode array => array.Items,
+            _ => Array.Empty<JsonNode>(),
+        };
+        foreach (JsonStringNode name in names.OfType<JsonStringNode>())
+        {
+            if (name.Value == "null")
+            {
+                allowsNull = true;
+            }
+            else if (name.Value is "string" or "integer" or "number" or "boolean" or "array" or "object" && !kinds.Contains(name.Value))
+            {
+                kinds.Add(name.Value);
+            }
+        }
+
+        if (kinds.Count == 2 && kinds.Contains("integer") && kinds.Contains("number"))
+        {
+            kinds.Remove("integer"); // every integer is a number
+        }
+
+        return (kinds, allowsNull);
     }
 
     private TypeModel StringType(JsonObjectNode schema, string pointer, string nameHint, List<EnumModel> enums, ConstraintModel constraints)
@@ -375,44 +466,42 @@ internal sealed partial class SchemaParser
             return (any, true);
         }
 
-        string? defName = target.StartsWith("#/$defs/", StringComparison.Ordinal) ? target.Substring("#/$defs/".Length)
-            : target.StartsWith("#/definitions/", StringComparison.Ordinal) ? target.Substring("#/definitions/".Length)
-            : null;
-        string defsKeyword = target.StartsWith("#/$defs/", StringComparison.Ordinal) ? "$defs" : "definitions";
-        if (defName is null || defName.Contains("/") || _root?.Get(defsKeyword) is not JsonObjectNode defs || defs.Get(defName) is not JsonObjectNode definition)
+        JsonNode? resolved = ResolvePointer(target, out string? problem);
+        if (resolved is null)
         {
-            Report(DiagnosticDescriptors.UnresolvedRefId, At(reference.Value), target, pointer,
-                defName is null ? "is not supported: only references to $defs in the same file are resolved" : "points at nothing");
+            Report(DiagnosticDescriptors.UnresolvedRefId, At(reference.Value), target, pointer, problem!);
             return (any, true);
         }
 
-        if (definition.Get("properties") is JsonObjectNode)
+        if (resolved is JsonObjectNode definition && definition.Get("type") is JsonStringNode { Value: "object" } && !NeedsNode(definition, new List<string> { "object" }))
         {
-            // Object definitions become one named class; registering the name first makes recursive references terminate.
-            if (!_defTypeNames.TryGetValue(defName, out string? typeName))
+            // An object definition becomes one named class; registering the name first makes recursive references terminate.
+            if (!_defTypeNames.TryGetValue(target, out string? typeName))
             {
-                typeName = Identifiers.Bare(_nestedTypeNames.Claim(Identifiers.ToMemberName(defName, "Def"), "Object"));
-                _defTypeNames[defName] = typeName;
-                ParseObject(definition, typeName, ObjectRole.Nested, "/" + defsKeyword + "/" + defName, isRoot: false);
+                string hint = target.Length > 2 ? target.Substring(target.LastIndexOf('/') + 1) : nameHint;
+                typeName = Identifiers.Bare(_nestedTypeNames.Claim(Identifiers.ToMemberName(hint, "Def"), "Object"));
+                _defTypeNames[target] = typeName;
+                ParseObject(definition, typeName, ObjectRole.Nested, target.Substring(1), isRoot: false);
             }
 
-            return (new TypeModel(TypeKind.Object, typeName, null, ConstraintModel.None), TypeNames(definition, pointer).AllowsNull);
+            return (new TypeModel(TypeKind.Object, typeName, null, ConstraintModel.None), PeekTypes(definition).AllowsNull);
         }
 
-        if (!_resolving.Add(defName))
+        if (resolved is JsonObjectNode simple && !_resolving.Contains(target) && simple.Get("$ref") is null)
         {
-            Report(DiagnosticDescriptors.UnresolvedRefId, At(reference.Value), target, pointer, "refers back to itself with no object in between (a cycle)");
-            return (any, true);
+            _resolving.Add(target);
+            try
+            {
+                return ParseType(simple, target.Substring(1), nameHint, enums, depth + 1);
+            }
+            finally
+            {
+                _resolving.Remove(target);
+            }
         }
 
-        try
-        {
-            return ParseType(definition, "/" + defsKeyword + "/" + defName, nameHint, enums, depth + 1);
-        }
-        finally
-        {
-            _resolving.Remove(defName);
-        }
+        int node = ParseNode(new JsonObjectNode(reference.Value.Start, reference.Value.End, new List<JsonMember> { reference }), pointer, new HashSet<string>(StringComparer.Ordinal), depth);
+        return (any with { Node = node }, true);
     }
 
     private (List<string> Kinds, bool AllowsNull) TypeNames(JsonObjectNode schema, string pointer)

@@ -28,8 +28,8 @@ internal sealed partial class SchemaParser
         "uri", "email", "date-time", "date", "uuid", "hostname", "ipv4", "ipv6",
     };
 
-    private static readonly string[] ReservedConfigMembers = { "Descriptor", "WriteJson", "Validate", "ValidateInto", "ToString", "Equals", "GetHashCode", "GetType" };
-    private static readonly string[] ReservedNestedMembers = { "WriteJson", "Validate", "ValidateInto", "ToString", "Equals", "GetHashCode", "GetType" };
+    private static readonly string[] ReservedConfigMembers = { "Descriptor", "WriteJson", "Validate", "ValidateInto", "ValidateJson", "FromJson", "TryRead", "OnyxSchemaNodes", "ToWire", "TryFromWire", "ToString", "Equals", "GetHashCode", "GetType" };
+    private static readonly string[] ReservedNestedMembers = { "WriteJson", "Validate", "ValidateInto", "ValidateJson", "FromJson", "TryRead", "ToString", "Equals", "GetHashCode", "GetType" };
 
     private readonly string _path;
     private readonly LineMap _lines;
@@ -218,7 +218,8 @@ internal sealed partial class SchemaParser
             permSync,
             configTypeName,
             credentialName,
-            _types.ToEquatableArray());
+            _types.ToEquatableArray(),
+            _nodes.Select(n => n!).ToEquatableArray());
         return Result(model, source, sourceLocation);
     }
 

@@ -122,6 +122,50 @@ public static class SchemaChecks
         }
     }
 
+    /// <summary>Checks <c>multipleOf</c> exactly for decimal numbers (0.0075 is a multiple of 0.0001), approximately beyond.</summary>
+    public static void MultipleOf(List<OnyxValidationError> errors, string pointer, System.Text.Json.JsonElement value, double divisor)
+    {
+        bool ok;
+        if (value.TryGetDecimal(out decimal number) && TryDecimal(divisor, out decimal exact) && exact != 0)
+        {
+            ok = number % exact == 0;
+        }
+        else
+        {
+            double quotient = value.GetDouble() / divisor;
+            ok = !double.IsInfinity(quotient) && Math.Abs(quotient - Math.Round(quotient)) < 1e-9;
+        }
+
+        if (!ok)
+        {
+            errors.Add(new(pointer, $"must be a multiple of {divisor.ToString(System.Globalization.CultureInfo.InvariantCulture)}."));
+        }
+    }
+
+    /// <summary>Checks <c>multipleOf</c> for a typed number.</summary>
+    public static void MultipleOf(List<OnyxValidationError> errors, string pointer, double? value, double divisor)
+    {
+        if (value is double v)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(v.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            MultipleOf(errors, pointer, document.RootElement, divisor);
+        }
+    }
+
+    private static bool TryDecimal(double value, out decimal result)
+    {
+        try
+        {
+            result = decimal.Parse(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+            return true;
+        }
+        catch (OverflowException)
+        {
+            result = 0;
+            return false;
+        }
+    }
+
     /// <summary>Checks array size bounds and uniqueness.</summary>
     public static void Items<T>(List<OnyxValidationError> errors, string pointer, IReadOnlyCollection<T>? items, int? minItems, int? maxItems, bool unique)
     {

@@ -182,6 +182,180 @@ namespace OnyxGen.Connectors
                 global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/wiki_base", value21);
             }
         }
+
+
+        /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+        /// <param name="json">A JSON object.</param>
+        /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+        public static global::OnyxGen.Connectors.ConfluenceConnectorConfig FromJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            return TryRead(json, "", errors, out global::OnyxGen.Connectors.ConfluenceConnectorConfig? result) ? result! : throw new global::OnyxGen.OnyxValidationException("ConfluenceConnectorConfig", errors);
+        }
+
+        /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+        /// <param name="json">The JSON to check.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.ConfluenceConnectorConfig? result))
+            {
+                result!.ValidateInto("", errors);
+            }
+            return errors;
+        }
+
+        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <param name="json">The JSON.</param>
+        /// <param name="pointer">Its JSON pointer.</param>
+        /// <param name="errors">Where violations are added.</param>
+        /// <param name="result">The value read, when it could be read.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.ConfluenceConnectorConfig? result)
+        {
+            result = null;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+            {
+                return false;
+            }
+            int before = errors.Count;
+            bool has0 = false;
+            string? value0 = default;
+            bool has1 = false;
+            bool? value1 = default;
+            string? value2 = default;
+            string? value3 = default;
+            bool? value4 = default;
+            string? value5 = default;
+            bool? value6 = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? value7 = default;
+            double? value8 = default;
+            bool? value9 = default;
+            bool? value10 = default;
+            foreach (var member in json.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "wiki_base":
+                    {
+                        has0 = true;
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/wiki_base", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/wiki_base", errors, out var read))
+                        {
+                            value0 = read;
+                        }
+                        break;
+                    }
+                    case "is_cloud":
+                    {
+                        has1 = true;
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/is_cloud", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/is_cloud", errors, out var read))
+                        {
+                            value1 = read;
+                        }
+                        break;
+                    }
+                    case "space":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/space", errors, out var read))
+                        {
+                            value2 = read;
+                        }
+                        break;
+                    }
+                    case "page_id":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/page_id", errors, out var read))
+                        {
+                            value3 = read;
+                        }
+                        break;
+                    }
+                    case "index_recursively":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/index_recursively", errors, out var read))
+                        {
+                            value4 = read;
+                        }
+                        break;
+                    }
+                    case "cql_query":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/cql_query", errors, out var read))
+                        {
+                            value5 = read;
+                        }
+                        break;
+                    }
+                    case "continue_on_failure":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/continue_on_failure", errors, out var read))
+                        {
+                            value6 = read;
+                        }
+                        break;
+                    }
+                    case "labels_to_skip":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/labels_to_skip", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
+                        {
+                            value7 = read;
+                        }
+                        break;
+                    }
+                    case "timezone_offset":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryNumber(member.Value, pointer + "/timezone_offset", errors, out var read))
+                        {
+                            value8 = read;
+                        }
+                        break;
+                    }
+                    case "scoped_token":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/scoped_token", errors, out var read))
+                        {
+                            value9 = read;
+                        }
+                        break;
+                    }
+                    case "include_attachments":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/include_attachments", errors, out var read))
+                        {
+                            value10 = read;
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name);
+                        break;
+                    }
+                }
+            }
+            if (!has0)
+            {
+                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/wiki_base", "is required."));
+            }
+            if (!has1)
+            {
+                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/is_cloud", "is required."));
+            }
+            if (errors.Count > before)
+            {
+                return false;
+            }
+            result = new global::OnyxGen.Connectors.ConfluenceConnectorConfig { WikiBase = value0!, IsCloud = value1.GetValueOrDefault(), Space = value2, PageId = value3, IndexRecursively = value4, CqlQuery = value5, ContinueOnFailure = value6, LabelsToSkip = value7, TimezoneOffset = value8, ScopedToken = value9, IncludeAttachments = value10 };
+            return true;
+        }
     }
 
     /// <summary>Confluence access token (read through the credentials provider): with a username (an API token for Cloud, a personal access token for Server / Data Center), or Confluence Cloud OAuth tokens.</summary>
@@ -239,6 +413,10 @@ namespace OnyxGen.Connectors
         [global::OnyxGen.Schema.OnyxProperty("expires_in")]
         public long? ExpiresIn { get; set; }
 
+        /// <summary>Keys the schema allows but does not declare, kept as raw JSON so that nothing read is lost.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -271,6 +449,15 @@ namespace OnyxGen.Connectors
                 writer.WritePropertyName(s_json27);
                 writer.WriteNumberValue(value32);
             }
+            if (this.AdditionalProperties is { } extension)
+            {
+                foreach (var pair in extension)
+                {
+                    if (pair.Key == "confluence_username" || pair.Key == "confluence_access_token" || pair.Key == "confluence_refresh_token" || pair.Key == "cloud_id" || pair.Key == "created_at" || pair.Key == "expires_in") continue; // a declared property wins over a stray copy of it
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -290,6 +477,126 @@ namespace OnyxGen.Connectors
         {
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/confluence_access_token", !this.ConfluenceAccessToken.IsEmpty);
             global::OnyxGen.Validation.SchemaChecks.AnyGroupComplete(errors, pointer, new bool[] { !string.IsNullOrEmpty(this.ConfluenceUsername) && !this.ConfluenceAccessToken.IsEmpty, !this.ConfluenceAccessToken.IsEmpty && this.ConfluenceRefreshToken is { IsEmpty: false } && !string.IsNullOrEmpty(this.CloudId) && !string.IsNullOrEmpty(this.CreatedAt) && this.ExpiresIn is not null }, "Username and token (confluence_username, confluence_access_token); or Confluence Cloud OAuth (confluence_access_token, confluence_refresh_token, cloud_id, created_at, expires_in)");
+        }
+
+
+        /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+        /// <param name="json">A JSON object.</param>
+        /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+        public static global::OnyxGen.Connectors.ConfluenceCredential FromJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            return TryRead(json, "", errors, out global::OnyxGen.Connectors.ConfluenceCredential? result) ? result! : throw new global::OnyxGen.OnyxValidationException("ConfluenceCredential", errors);
+        }
+
+        /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+        /// <param name="json">The JSON to check.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.ConfluenceCredential? result))
+            {
+                result!.ValidateInto("", errors);
+            }
+            return errors;
+        }
+
+        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <param name="json">The JSON.</param>
+        /// <param name="pointer">Its JSON pointer.</param>
+        /// <param name="errors">Where violations are added.</param>
+        /// <param name="result">The value read, when it could be read.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.ConfluenceCredential? result)
+        {
+            result = null;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+            {
+                return false;
+            }
+            int before = errors.Count;
+            string? value0 = default;
+            bool has1 = false;
+            global::OnyxGen.OnyxSecret? value1 = default;
+            global::OnyxGen.OnyxSecret? value2 = default;
+            string? value3 = default;
+            string? value4 = default;
+            long? value5 = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
+            foreach (var member in json.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "confluence_username":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/confluence_username", errors, out var read))
+                        {
+                            value0 = read;
+                        }
+                        break;
+                    }
+                    case "confluence_access_token":
+                    {
+                        has1 = true;
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/confluence_access_token", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/confluence_access_token", errors, out var read))
+                        {
+                            value1 = read;
+                        }
+                        break;
+                    }
+                    case "confluence_refresh_token":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/confluence_refresh_token", errors, out var read))
+                        {
+                            value2 = read;
+                        }
+                        break;
+                    }
+                    case "cloud_id":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/cloud_id", errors, out var read))
+                        {
+                            value3 = read;
+                        }
+                        break;
+                    }
+                    case "created_at":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/created_at", errors, out var read))
+                        {
+                            value4 = read;
+                        }
+                        break;
+                    }
+                    case "expires_in":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/expires_in", errors, out var read))
+                        {
+                            value5 = read;
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
+                        break;
+                    }
+                }
+            }
+            if (!has1)
+            {
+                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/confluence_access_token", "is required."));
+            }
+            if (errors.Count > before)
+            {
+                return false;
+            }
+            result = new global::OnyxGen.Connectors.ConfluenceCredential { ConfluenceUsername = value0, ConfluenceAccessToken = value1.GetValueOrDefault(), ConfluenceRefreshToken = value2, CloudId = value3, CreatedAt = value4, ExpiresIn = value5, AdditionalProperties = extension };
+            return true;
         }
 
         /// <summary>The type and the keys that are set; secret values print as ***, other values are left out.</summary>

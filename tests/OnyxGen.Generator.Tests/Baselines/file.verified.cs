@@ -42,7 +42,7 @@ namespace OnyxGen.Connectors
         [global::System.Text.Json.Serialization.JsonPropertyName("zip_metadata")]
         [global::OnyxGen.Schema.OnyxProperty("zip_metadata")]
         [global::System.Obsolete("'zip_metadata' is deprecated in the schema.")]
-        public global::System.Text.Json.JsonElement? ZipMetadata { get; set; }
+        public global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject? ZipMetadata { get; set; }
 
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
         /// <param name="writer">The writer.</param>
@@ -81,7 +81,7 @@ namespace OnyxGen.Connectors
             if (this.ZipMetadata is { } value7)
             {
                 writer.WritePropertyName(s_json3);
-                value7.WriteTo(writer);
+                value7.WriteJson(writer);
             }
             writer.WriteEndObject();
         }
@@ -101,6 +101,208 @@ namespace OnyxGen.Connectors
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/file_locations", this.FileLocations is not null);
+            if (this.ZipMetadata is { } value8)
+            {
+                value8.ValidateInto(pointer + "/zip_metadata", errors);
+            }
+        }
+
+
+        /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+        /// <param name="json">A JSON object.</param>
+        /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+        public static global::OnyxGen.Connectors.FileConnectorConfig FromJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            return TryRead(json, "", errors, out global::OnyxGen.Connectors.FileConnectorConfig? result) ? result! : throw new global::OnyxGen.OnyxValidationException("FileConnectorConfig", errors);
+        }
+
+        /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+        /// <param name="json">The JSON to check.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.FileConnectorConfig? result))
+            {
+                result!.ValidateInto("", errors);
+            }
+            return errors;
+        }
+
+        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <param name="json">The JSON.</param>
+        /// <param name="pointer">Its JSON pointer.</param>
+        /// <param name="errors">Where violations are added.</param>
+        /// <param name="result">The value read, when it could be read.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.FileConnectorConfig? result)
+        {
+            result = null;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+            {
+                return false;
+            }
+            int before = errors.Count;
+            bool has0 = false;
+            global::System.Collections.Generic.IReadOnlyList<string>? value0 = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? value1 = default;
+            string? value2 = default;
+            global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject? value3 = default;
+            foreach (var member in json.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "file_locations":
+                    {
+                        has0 = true;
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/file_locations", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/file_locations", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
+                        {
+                            value0 = read;
+                        }
+                        break;
+                    }
+                    case "file_names":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/file_names", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
+                        {
+                            value1 = read;
+                        }
+                        break;
+                    }
+                    case "zip_metadata_file_id":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/zip_metadata_file_id", errors, out var read))
+                        {
+                            value2 = read;
+                        }
+                        break;
+                    }
+                    case "zip_metadata":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject.TryRead(member.Value, pointer + "/zip_metadata", errors, out var read))
+                        {
+                            value3 = read;
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name);
+                        break;
+                    }
+                }
+            }
+            if (!has0)
+            {
+                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/file_locations", "is required."));
+            }
+            if (errors.Count > before)
+            {
+                return false;
+            }
+            result = new global::OnyxGen.Connectors.FileConnectorConfig { FileLocations = value0!, FileNames = value1, ZipMetadataFileId = value2, ZipMetadata = value3 };
+            return true;
+        }
+
+        /// <summary>Deprecated inline zip metadata, kept for backwards compatibility; use zip_metadata_file_id.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
+        public sealed partial class ZipMetadataObject
+        {
+            /// <summary>Keys the schema allows but does not declare, kept as raw JSON so that nothing read is lost.</summary>
+            [global::System.Text.Json.Serialization.JsonExtensionData]
+            public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+            /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
+            /// <param name="writer">The writer.</param>
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+            {
+                writer.WriteStartObject();
+                if (this.AdditionalProperties is { } extension)
+                {
+                    foreach (var pair in extension)
+                    {
+                        writer.WritePropertyName(pair.Key);
+                        pair.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+            public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
+            {
+                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+                ValidateInto("", errors);
+                return errors;
+            }
+
+            /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
+            /// <param name="pointer">The JSON pointer of this object.</param>
+            /// <param name="errors">Where violations are added.</param>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
+            {
+            }
+
+
+            /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+            /// <param name="json">A JSON object.</param>
+            /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+            public static global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject FromJson(global::System.Text.Json.JsonElement json)
+            {
+                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+                return TryRead(json, "", errors, out global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject? result) ? result! : throw new global::OnyxGen.OnyxValidationException("ZipMetadataObject", errors);
+            }
+
+            /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+            /// <param name="json">The JSON to check.</param>
+            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+            {
+                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+                if (TryRead(json, "", errors, out global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject? result))
+                {
+                    result!.ValidateInto("", errors);
+                }
+                return errors;
+            }
+
+            /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+            /// <param name="json">The JSON.</param>
+            /// <param name="pointer">Its JSON pointer.</param>
+            /// <param name="errors">Where violations are added.</param>
+            /// <param name="result">The value read, when it could be read.</param>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject? result)
+            {
+                result = null;
+                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+                {
+                    return false;
+                }
+                int before = errors.Count;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
+                foreach (var member in json.EnumerateObject())
+                {
+                    switch (member.Name)
+                    {
+                        default:
+                        {
+                            (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
+                            break;
+                        }
+                    }
+                }
+                if (errors.Count > before)
+                {
+                    return false;
+                }
+                result = new global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject { AdditionalProperties = extension };
+                return true;
+            }
         }
     }
 
@@ -114,7 +316,7 @@ namespace OnyxGen.Connectors
         /// <summary>The source this credential is for.</summary>
         global::OnyxGen.DocumentSource global::OnyxGen.IConnectorCredential.Source => global::OnyxGen.DocumentSource.File;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json8 = global::System.Text.Json.JsonEncodedText.Encode("pdf_password");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json9 = global::System.Text.Json.JsonEncodedText.Encode("pdf_password");
 
         /// <summary>Password used to open encrypted PDF files.</summary>
         /// <remarks>JSON name <c>pdf_password</c>; optional: omitted from the JSON when null.</remarks>
@@ -122,15 +324,28 @@ namespace OnyxGen.Connectors
         [global::OnyxGen.Schema.OnyxProperty("pdf_password", IsSecret = true)]
         public global::OnyxGen.OnyxSecret? PdfPassword { get; set; }
 
+        /// <summary>Keys the schema allows but does not declare, kept as raw JSON so that nothing read is lost.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.PdfPassword is { } value9)
+            if (this.PdfPassword is { } value10)
             {
-                writer.WritePropertyName(s_json8);
-                writer.WriteStringValue(value9.Reveal());
+                writer.WritePropertyName(s_json9);
+                writer.WriteStringValue(value10.Reveal());
+            }
+            if (this.AdditionalProperties is { } extension)
+            {
+                foreach (var pair in extension)
+                {
+                    if (pair.Key == "pdf_password") continue; // a declared property wins over a stray copy of it
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }
@@ -149,6 +364,71 @@ namespace OnyxGen.Connectors
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
+        }
+
+
+        /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+        /// <param name="json">A JSON object.</param>
+        /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+        public static global::OnyxGen.Connectors.FileCredential FromJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            return TryRead(json, "", errors, out global::OnyxGen.Connectors.FileCredential? result) ? result! : throw new global::OnyxGen.OnyxValidationException("FileCredential", errors);
+        }
+
+        /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+        /// <param name="json">The JSON to check.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.FileCredential? result))
+            {
+                result!.ValidateInto("", errors);
+            }
+            return errors;
+        }
+
+        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <param name="json">The JSON.</param>
+        /// <param name="pointer">Its JSON pointer.</param>
+        /// <param name="errors">Where violations are added.</param>
+        /// <param name="result">The value read, when it could be read.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.FileCredential? result)
+        {
+            result = null;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+            {
+                return false;
+            }
+            int before = errors.Count;
+            global::OnyxGen.OnyxSecret? value0 = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
+            foreach (var member in json.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "pdf_password":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/pdf_password", errors, out var read))
+                        {
+                            value0 = read;
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
+                        break;
+                    }
+                }
+            }
+            if (errors.Count > before)
+            {
+                return false;
+            }
+            result = new global::OnyxGen.Connectors.FileCredential { PdfPassword = value0, AdditionalProperties = extension };
+            return true;
         }
 
         /// <summary>The type and the keys that are set; secret values print as ***, other values are left out.</summary>

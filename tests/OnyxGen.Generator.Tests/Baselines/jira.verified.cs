@@ -129,6 +129,125 @@ namespace OnyxGen.Connectors
                 global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/jira_base_url", value12);
             }
         }
+
+
+        /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+        /// <param name="json">A JSON object.</param>
+        /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+        public static global::OnyxGen.Connectors.JiraConnectorConfig FromJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            return TryRead(json, "", errors, out global::OnyxGen.Connectors.JiraConnectorConfig? result) ? result! : throw new global::OnyxGen.OnyxValidationException("JiraConnectorConfig", errors);
+        }
+
+        /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+        /// <param name="json">The JSON to check.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.JiraConnectorConfig? result))
+            {
+                result!.ValidateInto("", errors);
+            }
+            return errors;
+        }
+
+        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <param name="json">The JSON.</param>
+        /// <param name="pointer">Its JSON pointer.</param>
+        /// <param name="errors">Where violations are added.</param>
+        /// <param name="result">The value read, when it could be read.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.JiraConnectorConfig? result)
+        {
+            result = null;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+            {
+                return false;
+            }
+            int before = errors.Count;
+            bool has0 = false;
+            string? value0 = default;
+            string? value1 = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? value2 = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? value3 = default;
+            string? value4 = default;
+            bool? value5 = default;
+            foreach (var member in json.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "jira_base_url":
+                    {
+                        has0 = true;
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/jira_base_url", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/jira_base_url", errors, out var read))
+                        {
+                            value0 = read;
+                        }
+                        break;
+                    }
+                    case "project_key":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/project_key", errors, out var read))
+                        {
+                            value1 = read;
+                        }
+                        break;
+                    }
+                    case "comment_email_blacklist":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/comment_email_blacklist", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
+                        {
+                            value2 = read;
+                        }
+                        break;
+                    }
+                    case "labels_to_skip":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/labels_to_skip", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
+                        {
+                            value3 = read;
+                        }
+                        break;
+                    }
+                    case "jql_query":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/jql_query", errors, out var read))
+                        {
+                            value4 = read;
+                        }
+                        break;
+                    }
+                    case "scoped_token":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/scoped_token", errors, out var read))
+                        {
+                            value5 = read;
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name);
+                        break;
+                    }
+                }
+            }
+            if (!has0)
+            {
+                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/jira_base_url", "is required."));
+            }
+            if (errors.Count > before)
+            {
+                return false;
+            }
+            result = new global::OnyxGen.Connectors.JiraConnectorConfig { JiraBaseUrl = value0!, ProjectKey = value1, CommentEmailBlacklist = value2, LabelsToSkip = value3, JqlQuery = value4, ScopedToken = value5 };
+            return true;
+        }
     }
 
     /// <summary>Jira API token; with an email for Jira Cloud, alone (a personal access token) for Jira Server / Data Center.</summary>
@@ -156,6 +275,10 @@ namespace OnyxGen.Connectors
         [global::OnyxGen.Schema.OnyxProperty("jira_api_token", IsSecret = true)]
         public required global::OnyxGen.OnyxSecret JiraApiToken { get; set; }
 
+        /// <summary>Keys the schema allows but does not declare, kept as raw JSON so that nothing read is lost.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -168,6 +291,15 @@ namespace OnyxGen.Connectors
             }
             writer.WritePropertyName(s_json14);
             writer.WriteStringValue(this.JiraApiToken.Reveal());
+            if (this.AdditionalProperties is { } extension)
+            {
+                foreach (var pair in extension)
+                {
+                    if (pair.Key == "jira_user_email" || pair.Key == "jira_api_token") continue; // a declared property wins over a stray copy of it
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -190,6 +322,90 @@ namespace OnyxGen.Connectors
                 global::OnyxGen.Validation.SchemaChecks.Email(errors, pointer + "/jira_user_email", value16);
             }
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/jira_api_token", !this.JiraApiToken.IsEmpty);
+        }
+
+
+        /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+        /// <param name="json">A JSON object.</param>
+        /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+        public static global::OnyxGen.Connectors.JiraCredential FromJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            return TryRead(json, "", errors, out global::OnyxGen.Connectors.JiraCredential? result) ? result! : throw new global::OnyxGen.OnyxValidationException("JiraCredential", errors);
+        }
+
+        /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+        /// <param name="json">The JSON to check.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.JiraCredential? result))
+            {
+                result!.ValidateInto("", errors);
+            }
+            return errors;
+        }
+
+        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <param name="json">The JSON.</param>
+        /// <param name="pointer">Its JSON pointer.</param>
+        /// <param name="errors">Where violations are added.</param>
+        /// <param name="result">The value read, when it could be read.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.JiraCredential? result)
+        {
+            result = null;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+            {
+                return false;
+            }
+            int before = errors.Count;
+            string? value0 = default;
+            bool has1 = false;
+            global::OnyxGen.OnyxSecret? value1 = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
+            foreach (var member in json.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "jira_user_email":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/jira_user_email", errors, out var read))
+                        {
+                            value0 = read;
+                        }
+                        break;
+                    }
+                    case "jira_api_token":
+                    {
+                        has1 = true;
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/jira_api_token", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/jira_api_token", errors, out var read))
+                        {
+                            value1 = read;
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
+                        break;
+                    }
+                }
+            }
+            if (!has1)
+            {
+                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/jira_api_token", "is required."));
+            }
+            if (errors.Count > before)
+            {
+                return false;
+            }
+            result = new global::OnyxGen.Connectors.JiraCredential { JiraUserEmail = value0, JiraApiToken = value1.GetValueOrDefault(), AdditionalProperties = extension };
+            return true;
         }
 
         /// <summary>The type and the keys that are set; secret values print as ***, other values are left out.</summary>

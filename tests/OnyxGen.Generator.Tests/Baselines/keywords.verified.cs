@@ -149,7 +149,7 @@ namespace OnyxGen.Connectors
         /// <remarks>JSON name <c>extra</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("extra")]
         [global::OnyxGen.Schema.OnyxProperty("extra")]
-        public global::System.Text.Json.JsonElement? Extra { get; set; }
+        public global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject? Extra { get; set; }
 
         /// <summary>The <c>either</c> setting.</summary>
         /// <remarks>JSON name <c>either</c>; optional: omitted from the JSON when null.</remarks>
@@ -273,7 +273,7 @@ namespace OnyxGen.Connectors
             if (this.Extra is { } value39)
             {
                 writer.WritePropertyName(s_json18);
-                value39.WriteTo(writer);
+                value39.WriteJson(writer);
             }
             if (this.Either is { } value40)
             {
@@ -350,6 +350,259 @@ namespace OnyxGen.Connectors
             {
                 value51.ValidateInto(pointer + "/window", errors);
             }
+            if (this.Extra is { } value52)
+            {
+                value52.ValidateInto(pointer + "/extra", errors);
+            }
+            if (this.Either is { } value53) global::OnyxGen.Connectors.MockConnectorConnectorConfig.OnyxSchemaNodes.All[0].Evaluate(value53, pointer + "/either", errors);
+        }
+
+
+        /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+        /// <param name="json">A JSON object.</param>
+        /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+        public static global::OnyxGen.Connectors.MockConnectorConnectorConfig FromJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            return TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig? result) ? result! : throw new global::OnyxGen.OnyxValidationException("MockConnectorConnectorConfig", errors);
+        }
+
+        /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+        /// <param name="json">The JSON to check.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig? result))
+            {
+                result!.ValidateInto("", errors);
+            }
+            return errors;
+        }
+
+        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <param name="json">The JSON.</param>
+        /// <param name="pointer">Its JSON pointer.</param>
+        /// <param name="errors">Where violations are added.</param>
+        /// <param name="result">The value read, when it could be read.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig? result)
+        {
+            result = null;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+            {
+                return false;
+            }
+            int before = errors.Count;
+            bool has0 = false;
+            string? value0 = default;
+            string? value1 = default;
+            global::System.DateTimeOffset? value2 = default;
+            global::System.Guid? value3 = default;
+            string? value4 = default;
+            string? value5 = default;
+            string? value6 = default;
+            long? value7 = default;
+            double? value8 = default;
+            long? value9 = default;
+            global::OnyxGen.Connectors.MockConnectorConnectorConfig.ModeValue? value10 = default;
+            global::System.Collections.Generic.IReadOnlyList<string>? value11 = default;
+            bool has12 = false;
+            string? value12 = default;
+            bool? value13 = default;
+            string? value14 = default;
+            bool? value15 = default;
+            global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem>? value16 = default;
+            global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject? value17 = default;
+            global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject? value18 = default;
+            global::System.Text.Json.JsonElement? value19 = default;
+            foreach (var member in json.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "base_url":
+                    {
+                        has0 = true;
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/base_url", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/base_url", errors, out var read))
+                        {
+                            value0 = read;
+                        }
+                        break;
+                    }
+                    case "owner_email":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/owner_email", errors, out var read))
+                        {
+                            value1 = read;
+                        }
+                        break;
+                    }
+                    case "started_at":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryDateTime(member.Value, pointer + "/started_at", errors, out var read))
+                        {
+                            value2 = read;
+                        }
+                        break;
+                    }
+                    case "run_id":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryUuid(member.Value, pointer + "/run_id", errors, out var read))
+                        {
+                            value3 = read;
+                        }
+                        break;
+                    }
+                    case "day":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/day", errors, out var read))
+                        {
+                            value4 = read;
+                        }
+                        break;
+                    }
+                    case "host":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/host", errors, out var read))
+                        {
+                            value5 = read;
+                        }
+                        break;
+                    }
+                    case "project_key":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/project_key", errors, out var read))
+                        {
+                            value6 = read;
+                        }
+                        break;
+                    }
+                    case "page_size":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/page_size", errors, out var read))
+                        {
+                            value7 = read;
+                        }
+                        break;
+                    }
+                    case "ratio":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryNumber(member.Value, pointer + "/ratio", errors, out var read))
+                        {
+                            value8 = read;
+                        }
+                        break;
+                    }
+                    case "level":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/level", errors, out var read))
+                        {
+                            value9 = read;
+                        }
+                        break;
+                    }
+                    case "mode":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Connectors.MockConnectorConnectorConfig.TryFromWire(member.Value, pointer + "/mode", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.ModeValue read))
+                        {
+                            value10 = read;
+                        }
+                        break;
+                    }
+                    case "labels":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/labels", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
+                        {
+                            value11 = read;
+                        }
+                        break;
+                    }
+                    case "nullable_note":
+                    {
+                        has12 = true;
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/nullable_note", errors, out var read))
+                        {
+                            value12 = read;
+                        }
+                        break;
+                    }
+                    case "System":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/System", errors, out var read))
+                        {
+                            value13 = read;
+                        }
+                        break;
+                    }
+                    case "class":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/class", errors, out var read))
+                        {
+                            value14 = read;
+                        }
+                        break;
+                    }
+                    case "old_flag":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/old_flag", errors, out var read))
+                        {
+                            value15 = read;
+                        }
+                        break;
+                    }
+                    case "rewrites":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryArray<global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem>(member.Value, pointer + "/rewrites", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem item0) => { bool ok = global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem.TryRead(e0, p0, es0, out var r0); item0 = r0!; return ok; }, out var read))
+                        {
+                            value16 = read;
+                        }
+                        break;
+                    }
+                    case "window":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject.TryRead(member.Value, pointer + "/window", errors, out var read))
+                        {
+                            value17 = read;
+                        }
+                        break;
+                    }
+                    case "extra":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject.TryRead(member.Value, pointer + "/extra", errors, out var read))
+                        {
+                            value18 = read;
+                        }
+                        break;
+                    }
+                    case "either":
+                    {
+                        value19 = member.Value.Clone();
+                        break;
+                    }
+                    default:
+                    {
+                        global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name);
+                        break;
+                    }
+                }
+            }
+            if (!has0)
+            {
+                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/base_url", "is required."));
+            }
+            if (!has12)
+            {
+                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/nullable_note", "is required."));
+            }
+            if (errors.Count > before)
+            {
+                return false;
+            }
+            result = new global::OnyxGen.Connectors.MockConnectorConnectorConfig { BaseUrl = value0!, OwnerEmail = value1, StartedAt = value2, RunId = value3, Day = value4, Host = value5, ProjectKey = value6, PageSize = value7, Ratio = value8, Level = value9, Mode = value10, Labels = value11, NullableNote = value12, System = value13, ClassName = value14, OldFlag = value15, Rewrites = value16, Window = value17, Extra = value18, Either = value19 };
+            return true;
         }
 
         /// <summary>The values of <c>ModeValue</c>; each serializes to its exact wire string.</summary>
@@ -381,12 +634,52 @@ namespace OnyxGen.Connectors
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a ModeValue value."),
         };
 
+        /// <summary>Reads a <see cref="ModeValue"/> from its wire string; anything else is a violation.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryFromWire(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out ModeValue value)
+        {
+            value = default;
+            if (!global::OnyxGen.Validation.JsonReading.TryString(json, pointer, errors, out string wire))
+            {
+                return false;
+            }
+            switch (wire)
+            {
+                case "full-sync": value = ModeValue.FullSync; return true;
+                case "incremental": value = ModeValue.Incremental; return true;
+                case "6": value = ModeValue.Value6; return true;
+                case "-6": value = ModeValue.Minus6; return true;
+                case "with space": value = ModeValue.WithSpace; return true;
+                case "": value = ModeValue.Empty; return true;
+                default: errors.Add(new global::OnyxGen.OnyxValidationError(pointer, "must be one of 'full-sync', 'incremental', '6', '-6', 'with space', ''; got '" + wire + "'.")); return false;
+            }
+        }
+
+        /// <summary>Schemas kept as data, for values with no single C# type; checked by <see cref="global::OnyxGen.Validation.SchemaNode"/>.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static class OnyxSchemaNodes
+        {
+            /// <summary>Every node of the schema file, by index.</summary>
+            public static readonly global::OnyxGen.Validation.SchemaNode[] All = Build();
+
+            private static global::OnyxGen.Validation.SchemaNode[] Build()
+            {
+                var n = new global::OnyxGen.Validation.SchemaNode[1];
+                for (int i = 0; i < n.Length; i++)
+                {
+                    n[i] = new global::OnyxGen.Validation.SchemaNode();
+                }
+                n[0].Types = new string[] { "string", "integer" };
+                return n;
+            }
+        }
+
         /// <summary>A nested object of the <c>mock_connector</c> connector config.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
         public sealed partial class RewritesItem
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_json52 = global::System.Text.Json.JsonEncodedText.Encode("source");
-            private static readonly global::System.Text.Json.JsonEncodedText s_json53 = global::System.Text.Json.JsonEncodedText.Encode("target");
+            private static readonly global::System.Text.Json.JsonEncodedText s_json54 = global::System.Text.Json.JsonEncodedText.Encode("source");
+            private static readonly global::System.Text.Json.JsonEncodedText s_json55 = global::System.Text.Json.JsonEncodedText.Encode("target");
 
             /// <summary>The <c>source</c> setting.</summary>
             /// <remarks>JSON name <c>source</c>; required.</remarks>
@@ -405,19 +698,19 @@ namespace OnyxGen.Connectors
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_json52);
-                if (this.Source is { } value54)
+                writer.WritePropertyName(s_json54);
+                if (this.Source is { } value56)
                 {
-                    writer.WriteStringValue(value54);
+                    writer.WriteStringValue(value56);
                 }
                 else
                 {
                     writer.WriteNullValue();
                 }
-                writer.WritePropertyName(s_json53);
-                if (this.Target is { } value55)
+                writer.WritePropertyName(s_json55);
+                if (this.Target is { } value57)
                 {
-                    writer.WriteStringValue(value55);
+                    writer.WriteStringValue(value57);
                 }
                 else
                 {
@@ -442,10 +735,103 @@ namespace OnyxGen.Connectors
             {
                 global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/source", this.Source is not null);
                 global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/target", this.Target is not null);
-                if (this.Target is { } value56)
+                if (this.Target is { } value58)
                 {
-                    global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/target", value56);
+                    global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/target", value58);
                 }
+            }
+
+
+            /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+            /// <param name="json">A JSON object.</param>
+            /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+            public static global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem FromJson(global::System.Text.Json.JsonElement json)
+            {
+                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+                return TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem? result) ? result! : throw new global::OnyxGen.OnyxValidationException("RewritesItem", errors);
+            }
+
+            /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+            /// <param name="json">The JSON to check.</param>
+            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+            {
+                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+                if (TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem? result))
+                {
+                    result!.ValidateInto("", errors);
+                }
+                return errors;
+            }
+
+            /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+            /// <param name="json">The JSON.</param>
+            /// <param name="pointer">Its JSON pointer.</param>
+            /// <param name="errors">Where violations are added.</param>
+            /// <param name="result">The value read, when it could be read.</param>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem? result)
+            {
+                result = null;
+                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+                {
+                    return false;
+                }
+                int before = errors.Count;
+                bool has0 = false;
+                string? value0 = default;
+                bool has1 = false;
+                string? value1 = default;
+                foreach (var member in json.EnumerateObject())
+                {
+                    switch (member.Name)
+                    {
+                        case "source":
+                        {
+                            has0 = true;
+                            if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                            {
+                                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/source", "must not be null."));
+                            }
+                            else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/source", errors, out var read))
+                            {
+                                value0 = read;
+                            }
+                            break;
+                        }
+                        case "target":
+                        {
+                            has1 = true;
+                            if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                            {
+                                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/target", "must not be null."));
+                            }
+                            else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/target", errors, out var read))
+                            {
+                                value1 = read;
+                            }
+                            break;
+                        }
+                        default:
+                        {
+                            global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name);
+                            break;
+                        }
+                    }
+                }
+                if (!has0)
+                {
+                    errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/source", "is required."));
+                }
+                if (!has1)
+                {
+                    errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/target", "is required."));
+                }
+                if (errors.Count > before)
+                {
+                    return false;
+                }
+                result = new global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem { Source = value0!, Target = value1! };
+                return true;
             }
         }
 
@@ -453,8 +839,8 @@ namespace OnyxGen.Connectors
         [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
         public sealed partial class WindowObject
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_json57 = global::System.Text.Json.JsonEncodedText.Encode("from_hour");
-            private static readonly global::System.Text.Json.JsonEncodedText s_json58 = global::System.Text.Json.JsonEncodedText.Encode("next");
+            private static readonly global::System.Text.Json.JsonEncodedText s_json59 = global::System.Text.Json.JsonEncodedText.Encode("from_hour");
+            private static readonly global::System.Text.Json.JsonEncodedText s_json60 = global::System.Text.Json.JsonEncodedText.Encode("next");
 
             /// <summary>The <c>from_hour</c> setting.</summary>
             /// <remarks>JSON name <c>from_hour</c>; optional: omitted from the JSON when null.</remarks>
@@ -468,20 +854,33 @@ namespace OnyxGen.Connectors
             [global::OnyxGen.Schema.OnyxProperty("next")]
             public global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject? Next { get; set; }
 
+            /// <summary>Keys the schema allows but does not declare, kept as raw JSON so that nothing read is lost.</summary>
+            [global::System.Text.Json.Serialization.JsonExtensionData]
+            public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
             /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
             /// <param name="writer">The writer.</param>
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
             {
                 writer.WriteStartObject();
-                if (this.FromHour is { } value59)
+                if (this.FromHour is { } value61)
                 {
-                    writer.WritePropertyName(s_json57);
-                    writer.WriteNumberValue(value59);
+                    writer.WritePropertyName(s_json59);
+                    writer.WriteNumberValue(value61);
                 }
-                if (this.Next is { } value60)
+                if (this.Next is { } value62)
                 {
-                    writer.WritePropertyName(s_json58);
-                    value60.WriteJson(writer);
+                    writer.WritePropertyName(s_json60);
+                    value62.WriteJson(writer);
+                }
+                if (this.AdditionalProperties is { } extension)
+                {
+                    foreach (var pair in extension)
+                    {
+                        if (pair.Key == "from_hour" || pair.Key == "next") continue; // a declared property wins over a stray copy of it
+                        writer.WritePropertyName(pair.Key);
+                        pair.Value.WriteTo(writer);
+                    }
                 }
                 writer.WriteEndObject();
             }
@@ -500,14 +899,185 @@ namespace OnyxGen.Connectors
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
             {
-                if (this.FromHour is { } value61)
+                if (this.FromHour is { } value63)
                 {
-                    global::OnyxGen.Validation.SchemaChecks.Range(errors, pointer + "/from_hour", (double)value61, 0d, 23d, null, null);
+                    global::OnyxGen.Validation.SchemaChecks.Range(errors, pointer + "/from_hour", (double)value63, 0d, 23d, null, null);
                 }
-                if (this.Next is { } value62)
+                if (this.Next is { } value64)
                 {
-                    value62.ValidateInto(pointer + "/next", errors);
+                    value64.ValidateInto(pointer + "/next", errors);
                 }
+            }
+
+
+            /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+            /// <param name="json">A JSON object.</param>
+            /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+            public static global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject FromJson(global::System.Text.Json.JsonElement json)
+            {
+                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+                return TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject? result) ? result! : throw new global::OnyxGen.OnyxValidationException("WindowObject", errors);
+            }
+
+            /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+            /// <param name="json">The JSON to check.</param>
+            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+            {
+                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+                if (TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject? result))
+                {
+                    result!.ValidateInto("", errors);
+                }
+                return errors;
+            }
+
+            /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+            /// <param name="json">The JSON.</param>
+            /// <param name="pointer">Its JSON pointer.</param>
+            /// <param name="errors">Where violations are added.</param>
+            /// <param name="result">The value read, when it could be read.</param>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject? result)
+            {
+                result = null;
+                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+                {
+                    return false;
+                }
+                int before = errors.Count;
+                long? value0 = default;
+                global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject? value1 = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
+                foreach (var member in json.EnumerateObject())
+                {
+                    switch (member.Name)
+                    {
+                        case "from_hour":
+                        {
+                            if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/from_hour", errors, out var read))
+                            {
+                                value0 = read;
+                            }
+                            break;
+                        }
+                        case "next":
+                        {
+                            if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject.TryRead(member.Value, pointer + "/next", errors, out var read))
+                            {
+                                value1 = read;
+                            }
+                            break;
+                        }
+                        default:
+                        {
+                            (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
+                            break;
+                        }
+                    }
+                }
+                if (errors.Count > before)
+                {
+                    return false;
+                }
+                result = new global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject { FromHour = value0, Next = value1, AdditionalProperties = extension };
+                return true;
+            }
+        }
+
+        /// <summary>Free-form JSON.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
+        public sealed partial class ExtraObject
+        {
+            /// <summary>Keys the schema allows but does not declare, kept as raw JSON so that nothing read is lost.</summary>
+            [global::System.Text.Json.Serialization.JsonExtensionData]
+            public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+            /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
+            /// <param name="writer">The writer.</param>
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+            {
+                writer.WriteStartObject();
+                if (this.AdditionalProperties is { } extension)
+                {
+                    foreach (var pair in extension)
+                    {
+                        writer.WritePropertyName(pair.Key);
+                        pair.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+            public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
+            {
+                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+                ValidateInto("", errors);
+                return errors;
+            }
+
+            /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
+            /// <param name="pointer">The JSON pointer of this object.</param>
+            /// <param name="errors">Where violations are added.</param>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
+            {
+            }
+
+
+            /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+            /// <param name="json">A JSON object.</param>
+            /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+            public static global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject FromJson(global::System.Text.Json.JsonElement json)
+            {
+                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+                return TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject? result) ? result! : throw new global::OnyxGen.OnyxValidationException("ExtraObject", errors);
+            }
+
+            /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+            /// <param name="json">The JSON to check.</param>
+            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+            {
+                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+                if (TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject? result))
+                {
+                    result!.ValidateInto("", errors);
+                }
+                return errors;
+            }
+
+            /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+            /// <param name="json">The JSON.</param>
+            /// <param name="pointer">Its JSON pointer.</param>
+            /// <param name="errors">Where violations are added.</param>
+            /// <param name="result">The value read, when it could be read.</param>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject? result)
+            {
+                result = null;
+                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+                {
+                    return false;
+                }
+                int before = errors.Count;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
+                foreach (var member in json.EnumerateObject())
+                {
+                    switch (member.Name)
+                    {
+                        default:
+                        {
+                            (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
+                            break;
+                        }
+                    }
+                }
+                if (errors.Count > before)
+                {
+                    return false;
+                }
+                result = new global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject { AdditionalProperties = extension };
+                return true;
             }
         }
     }
@@ -524,9 +1094,9 @@ namespace OnyxGen.Connectors
         /// <summary>The source this credential is for.</summary>
         global::OnyxGen.DocumentSource global::OnyxGen.IConnectorCredential.Source => global::OnyxGen.DocumentSource.MockConnector;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json63 = global::System.Text.Json.JsonEncodedText.Encode("api_token");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json64 = global::System.Text.Json.JsonEncodedText.Encode("username");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json65 = global::System.Text.Json.JsonEncodedText.Encode("password");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json65 = global::System.Text.Json.JsonEncodedText.Encode("api_token");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json66 = global::System.Text.Json.JsonEncodedText.Encode("username");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json67 = global::System.Text.Json.JsonEncodedText.Encode("password");
 
         /// <summary>The <c>api_token</c> setting.</summary>
         /// <remarks>JSON name <c>api_token</c>; optional: omitted from the JSON when null.</remarks>
@@ -546,25 +1116,38 @@ namespace OnyxGen.Connectors
         [global::OnyxGen.Schema.OnyxProperty("password", IsSecret = true)]
         public global::OnyxGen.OnyxSecret? Password { get; set; }
 
+        /// <summary>Keys the schema allows but does not declare, kept as raw JSON so that nothing read is lost.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.ApiToken is { } value66)
-            {
-                writer.WritePropertyName(s_json63);
-                writer.WriteStringValue(value66.Reveal());
-            }
-            if (this.Username is { } value67)
-            {
-                writer.WritePropertyName(s_json64);
-                writer.WriteStringValue(value67);
-            }
-            if (this.Password is { } value68)
+            if (this.ApiToken is { } value68)
             {
                 writer.WritePropertyName(s_json65);
                 writer.WriteStringValue(value68.Reveal());
+            }
+            if (this.Username is { } value69)
+            {
+                writer.WritePropertyName(s_json66);
+                writer.WriteStringValue(value69);
+            }
+            if (this.Password is { } value70)
+            {
+                writer.WritePropertyName(s_json67);
+                writer.WriteStringValue(value70.Reveal());
+            }
+            if (this.AdditionalProperties is { } extension)
+            {
+                foreach (var pair in extension)
+                {
+                    if (pair.Key == "api_token" || pair.Key == "username" || pair.Key == "password") continue; // a declared property wins over a stray copy of it
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }
@@ -584,6 +1167,89 @@ namespace OnyxGen.Connectors
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
             global::OnyxGen.Validation.SchemaChecks.AnyGroupComplete(errors, pointer, new bool[] { this.ApiToken is { IsEmpty: false }, !string.IsNullOrEmpty(this.Username) && this.Password is { IsEmpty: false } }, "Token (api_token); or Basic (username, password)");
+        }
+
+
+        /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+        /// <param name="json">A JSON object.</param>
+        /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+        public static global::OnyxGen.Connectors.MockConnectorCredential FromJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            return TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorCredential? result) ? result! : throw new global::OnyxGen.OnyxValidationException("MockConnectorCredential", errors);
+        }
+
+        /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+        /// <param name="json">The JSON to check.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorCredential? result))
+            {
+                result!.ValidateInto("", errors);
+            }
+            return errors;
+        }
+
+        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <param name="json">The JSON.</param>
+        /// <param name="pointer">Its JSON pointer.</param>
+        /// <param name="errors">Where violations are added.</param>
+        /// <param name="result">The value read, when it could be read.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.MockConnectorCredential? result)
+        {
+            result = null;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+            {
+                return false;
+            }
+            int before = errors.Count;
+            global::OnyxGen.OnyxSecret? value0 = default;
+            string? value1 = default;
+            global::OnyxGen.OnyxSecret? value2 = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
+            foreach (var member in json.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "api_token":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/api_token", errors, out var read))
+                        {
+                            value0 = read;
+                        }
+                        break;
+                    }
+                    case "username":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/username", errors, out var read))
+                        {
+                            value1 = read;
+                        }
+                        break;
+                    }
+                    case "password":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/password", errors, out var read))
+                        {
+                            value2 = read;
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
+                        break;
+                    }
+                }
+            }
+            if (errors.Count > before)
+            {
+                return false;
+            }
+            result = new global::OnyxGen.Connectors.MockConnectorCredential { ApiToken = value0, Username = value1, Password = value2, AdditionalProperties = extension };
+            return true;
         }
 
         /// <summary>The type and the keys that are set; secret values print as ***, other values are left out.</summary>

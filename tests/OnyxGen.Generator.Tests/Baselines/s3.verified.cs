@@ -101,6 +101,126 @@ namespace OnyxGen.Connectors
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/bucket_name", this.BucketName is not null);
         }
 
+
+        /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+        /// <param name="json">A JSON object.</param>
+        /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+        public static global::OnyxGen.Connectors.S3ConnectorConfig FromJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            return TryRead(json, "", errors, out global::OnyxGen.Connectors.S3ConnectorConfig? result) ? result! : throw new global::OnyxGen.OnyxValidationException("S3ConnectorConfig", errors);
+        }
+
+        /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+        /// <param name="json">The JSON to check.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.S3ConnectorConfig? result))
+            {
+                result!.ValidateInto("", errors);
+            }
+            return errors;
+        }
+
+        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <param name="json">The JSON.</param>
+        /// <param name="pointer">Its JSON pointer.</param>
+        /// <param name="errors">Where violations are added.</param>
+        /// <param name="result">The value read, when it could be read.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.S3ConnectorConfig? result)
+        {
+            result = null;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+            {
+                return false;
+            }
+            int before = errors.Count;
+            bool has0 = false;
+            global::OnyxGen.Connectors.S3ConnectorConfig.BucketTypeValue? value0 = default;
+            bool has1 = false;
+            string? value1 = default;
+            string? value2 = default;
+            bool? value3 = default;
+            string? value4 = default;
+            foreach (var member in json.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "bucket_type":
+                    {
+                        has0 = true;
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/bucket_type", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Connectors.S3ConnectorConfig.TryFromWire(member.Value, pointer + "/bucket_type", errors, out global::OnyxGen.Connectors.S3ConnectorConfig.BucketTypeValue read))
+                        {
+                            value0 = read;
+                        }
+                        break;
+                    }
+                    case "bucket_name":
+                    {
+                        has1 = true;
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/bucket_name", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/bucket_name", errors, out var read))
+                        {
+                            value1 = read;
+                        }
+                        break;
+                    }
+                    case "prefix":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/prefix", errors, out var read))
+                        {
+                            value2 = read;
+                        }
+                        break;
+                    }
+                    case "european_residency":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/european_residency", errors, out var read))
+                        {
+                            value3 = read;
+                        }
+                        break;
+                    }
+                    case "region_name":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/region_name", errors, out var read))
+                        {
+                            value4 = read;
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name);
+                        break;
+                    }
+                }
+            }
+            if (!has0)
+            {
+                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/bucket_type", "is required."));
+            }
+            if (!has1)
+            {
+                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/bucket_name", "is required."));
+            }
+            if (errors.Count > before)
+            {
+                return false;
+            }
+            result = new global::OnyxGen.Connectors.S3ConnectorConfig { BucketType = value0.GetValueOrDefault(), BucketName = value1!, Prefix = value2, EuropeanResidency = value3, RegionName = value4 };
+            return true;
+        }
+
         /// <summary>The values of <c>BucketTypeValue</c>; each serializes to its exact wire string.</summary>
         public enum BucketTypeValue
         {
@@ -124,6 +244,25 @@ namespace OnyxGen.Connectors
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a BucketTypeValue value."),
         };
 
+        /// <summary>Reads a <see cref="BucketTypeValue"/> from its wire string; anything else is a violation.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryFromWire(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out BucketTypeValue value)
+        {
+            value = default;
+            if (!global::OnyxGen.Validation.JsonReading.TryString(json, pointer, errors, out string wire))
+            {
+                return false;
+            }
+            switch (wire)
+            {
+                case "r2": value = BucketTypeValue.R2; return true;
+                case "s3": value = BucketTypeValue.S3; return true;
+                case "google_cloud_storage": value = BucketTypeValue.GoogleCloudStorage; return true;
+                case "oci_storage": value = BucketTypeValue.OciStorage; return true;
+                default: errors.Add(new global::OnyxGen.OnyxValidationError(pointer, "must be one of 'r2', 's3', 'google_cloud_storage', 'oci_storage'; got '" + wire + "'.")); return false;
+            }
+        }
+
         /// <summary>The values of <c>AuthenticationMethodValue</c>; each serializes to its exact wire string.</summary>
         public enum AuthenticationMethodValue
         {
@@ -143,6 +282,24 @@ namespace OnyxGen.Connectors
             AuthenticationMethodValue.AssumeRole => "assume_role",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a AuthenticationMethodValue value."),
         };
+
+        /// <summary>Reads a <see cref="AuthenticationMethodValue"/> from its wire string; anything else is a violation.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryFromWire(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out AuthenticationMethodValue value)
+        {
+            value = default;
+            if (!global::OnyxGen.Validation.JsonReading.TryString(json, pointer, errors, out string wire))
+            {
+                return false;
+            }
+            switch (wire)
+            {
+                case "access_key": value = AuthenticationMethodValue.AccessKey; return true;
+                case "iam_role": value = AuthenticationMethodValue.IamRole; return true;
+                case "assume_role": value = AuthenticationMethodValue.AssumeRole; return true;
+                default: errors.Add(new global::OnyxGen.OnyxValidationError(pointer, "must be one of 'access_key', 'iam_role', 'assume_role'; got '" + wire + "'.")); return false;
+            }
+        }
     }
 
     /// <summary>Amazon S3 credentials: access key and secret, an IAM role ARN to assume via STS, or the instance's own role (no keys). authentication_method selects the mode and defaults to access_key.</summary>
@@ -187,6 +344,10 @@ namespace OnyxGen.Connectors
         [global::OnyxGen.Schema.OnyxProperty("aws_role_arn")]
         public string? AwsRoleArn { get; set; }
 
+        /// <summary>Keys the schema allows but does not declare, kept as raw JSON so that nothing read is lost.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -212,6 +373,15 @@ namespace OnyxGen.Connectors
                 writer.WritePropertyName(s_json12);
                 writer.WriteStringValue(value16);
             }
+            if (this.AdditionalProperties is { } extension)
+            {
+                foreach (var pair in extension)
+                {
+                    if (pair.Key == "authentication_method" || pair.Key == "aws_access_key_id" || pair.Key == "aws_secret_access_key" || pair.Key == "aws_role_arn") continue; // a declared property wins over a stray copy of it
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -230,6 +400,98 @@ namespace OnyxGen.Connectors
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
             global::OnyxGen.Validation.SchemaChecks.AnyGroupComplete(errors, pointer, new bool[] { !string.IsNullOrEmpty(this.AwsAccessKeyId) && this.AwsSecretAccessKey is { IsEmpty: false }, this.AuthenticationMethod is not null && !string.IsNullOrEmpty(this.AwsRoleArn), this.AuthenticationMethod is not null }, "Access Key and Secret (aws_access_key_id, aws_secret_access_key); or IAM Role (authentication_method, aws_role_arn); or Assume Role (instance role) (authentication_method)");
+        }
+
+
+        /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+        /// <param name="json">A JSON object.</param>
+        /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+        public static global::OnyxGen.Connectors.S3Credential FromJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            return TryRead(json, "", errors, out global::OnyxGen.Connectors.S3Credential? result) ? result! : throw new global::OnyxGen.OnyxValidationException("S3Credential", errors);
+        }
+
+        /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+        /// <param name="json">The JSON to check.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.S3Credential? result))
+            {
+                result!.ValidateInto("", errors);
+            }
+            return errors;
+        }
+
+        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <param name="json">The JSON.</param>
+        /// <param name="pointer">Its JSON pointer.</param>
+        /// <param name="errors">Where violations are added.</param>
+        /// <param name="result">The value read, when it could be read.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.S3Credential? result)
+        {
+            result = null;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+            {
+                return false;
+            }
+            int before = errors.Count;
+            global::OnyxGen.Connectors.S3ConnectorConfig.AuthenticationMethodValue? value0 = default;
+            string? value1 = default;
+            global::OnyxGen.OnyxSecret? value2 = default;
+            string? value3 = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
+            foreach (var member in json.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "authentication_method":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Connectors.S3ConnectorConfig.TryFromWire(member.Value, pointer + "/authentication_method", errors, out global::OnyxGen.Connectors.S3ConnectorConfig.AuthenticationMethodValue read))
+                        {
+                            value0 = read;
+                        }
+                        break;
+                    }
+                    case "aws_access_key_id":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/aws_access_key_id", errors, out var read))
+                        {
+                            value1 = read;
+                        }
+                        break;
+                    }
+                    case "aws_secret_access_key":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/aws_secret_access_key", errors, out var read))
+                        {
+                            value2 = read;
+                        }
+                        break;
+                    }
+                    case "aws_role_arn":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/aws_role_arn", errors, out var read))
+                        {
+                            value3 = read;
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
+                        break;
+                    }
+                }
+            }
+            if (errors.Count > before)
+            {
+                return false;
+            }
+            result = new global::OnyxGen.Connectors.S3Credential { AuthenticationMethod = value0, AwsAccessKeyId = value1, AwsSecretAccessKey = value2, AwsRoleArn = value3, AdditionalProperties = extension };
+            return true;
         }
 
         /// <summary>The type and the keys that are set; secret values print as ***, other values are left out.</summary>

@@ -50,6 +50,10 @@ namespace OnyxGen.Connectors
         [global::OnyxGen.Schema.OnyxProperty("url_rewrites")]
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem>? UrlRewrites { get; set; }
 
+        /// <summary>Keys the schema allows but does not declare, kept as raw JSON so that nothing read is lost.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -89,6 +93,15 @@ namespace OnyxGen.Connectors
                 }
                 writer.WriteEndArray();
             }
+            if (this.AdditionalProperties is { } extension)
+            {
+                foreach (var pair in extension)
+                {
+                    if (pair.Key == "base_url" || pair.Key == "web_connector_type" || pair.Key == "mintlify_cleanup" || pair.Key == "scroll_before_scraping" || pair.Key == "url_rewrites") continue; // a declared property wins over a stray copy of it
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -120,6 +133,117 @@ namespace OnyxGen.Connectors
             }
         }
 
+
+        /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+        /// <param name="json">A JSON object.</param>
+        /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+        public static global::OnyxGen.Connectors.WebConnectorConfig FromJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            return TryRead(json, "", errors, out global::OnyxGen.Connectors.WebConnectorConfig? result) ? result! : throw new global::OnyxGen.OnyxValidationException("WebConnectorConfig", errors);
+        }
+
+        /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+        /// <param name="json">The JSON to check.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.WebConnectorConfig? result))
+            {
+                result!.ValidateInto("", errors);
+            }
+            return errors;
+        }
+
+        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <param name="json">The JSON.</param>
+        /// <param name="pointer">Its JSON pointer.</param>
+        /// <param name="errors">Where violations are added.</param>
+        /// <param name="result">The value read, when it could be read.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.WebConnectorConfig? result)
+        {
+            result = null;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+            {
+                return false;
+            }
+            int before = errors.Count;
+            bool has0 = false;
+            string? value0 = default;
+            global::OnyxGen.Connectors.WebConnectorConfig.WebConnectorTypeValue? value1 = default;
+            bool? value2 = default;
+            bool? value3 = default;
+            global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem>? value4 = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
+            foreach (var member in json.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "base_url":
+                    {
+                        has0 = true;
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/base_url", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/base_url", errors, out var read))
+                        {
+                            value0 = read;
+                        }
+                        break;
+                    }
+                    case "web_connector_type":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Connectors.WebConnectorConfig.TryFromWire(member.Value, pointer + "/web_connector_type", errors, out global::OnyxGen.Connectors.WebConnectorConfig.WebConnectorTypeValue read))
+                        {
+                            value1 = read;
+                        }
+                        break;
+                    }
+                    case "mintlify_cleanup":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/mintlify_cleanup", errors, out var read))
+                        {
+                            value2 = read;
+                        }
+                        break;
+                    }
+                    case "scroll_before_scraping":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/scroll_before_scraping", errors, out var read))
+                        {
+                            value3 = read;
+                        }
+                        break;
+                    }
+                    case "url_rewrites":
+                    {
+                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryArray<global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem>(member.Value, pointer + "/url_rewrites", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem item0) => { bool ok = global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem.TryRead(e0, p0, es0, out var r0); item0 = r0!; return ok; }, out var read))
+                        {
+                            value4 = read;
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
+                        break;
+                    }
+                }
+            }
+            if (!has0)
+            {
+                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/base_url", "is required."));
+            }
+            if (errors.Count > before)
+            {
+                return false;
+            }
+            result = new global::OnyxGen.Connectors.WebConnectorConfig { BaseUrl = value0!, WebConnectorType = value1, MintlifyCleanup = value2, ScrollBeforeScraping = value3, UrlRewrites = value4, AdditionalProperties = extension };
+            return true;
+        }
+
         /// <summary>The values of <c>WebConnectorTypeValue</c>; each serializes to its exact wire string.</summary>
         public enum WebConnectorTypeValue
         {
@@ -143,6 +267,25 @@ namespace OnyxGen.Connectors
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a WebConnectorTypeValue value."),
         };
 
+        /// <summary>Reads a <see cref="WebConnectorTypeValue"/> from its wire string; anything else is a violation.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryFromWire(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out WebConnectorTypeValue value)
+        {
+            value = default;
+            if (!global::OnyxGen.Validation.JsonReading.TryString(json, pointer, errors, out string wire))
+            {
+                return false;
+            }
+            switch (wire)
+            {
+                case "recursive": value = WebConnectorTypeValue.Recursive; return true;
+                case "single": value = WebConnectorTypeValue.Single; return true;
+                case "sitemap": value = WebConnectorTypeValue.Sitemap; return true;
+                case "upload": value = WebConnectorTypeValue.Upload; return true;
+                default: errors.Add(new global::OnyxGen.OnyxValidationError(pointer, "must be one of 'recursive', 'single', 'sitemap', 'upload'; got '" + wire + "'.")); return false;
+            }
+        }
+
         /// <summary>A nested object of the <c>web</c> connector config.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
         public sealed partial class UrlRewritesItem
@@ -161,6 +304,10 @@ namespace OnyxGen.Connectors
             [global::System.Text.Json.Serialization.JsonPropertyName("target")]
             [global::OnyxGen.Schema.OnyxProperty("target")]
             public required string Target { get; set; }
+
+            /// <summary>Keys the schema allows but does not declare, kept as raw JSON so that nothing read is lost.</summary>
+            [global::System.Text.Json.Serialization.JsonExtensionData]
+            public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
             /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
             /// <param name="writer">The writer.</param>
@@ -185,6 +332,15 @@ namespace OnyxGen.Connectors
                 {
                     writer.WriteNullValue();
                 }
+                if (this.AdditionalProperties is { } extension)
+                {
+                    foreach (var pair in extension)
+                    {
+                        if (pair.Key == "source" || pair.Key == "target") continue; // a declared property wins over a stray copy of it
+                        writer.WritePropertyName(pair.Key);
+                        pair.Value.WriteTo(writer);
+                    }
+                }
                 writer.WriteEndObject();
             }
 
@@ -205,6 +361,100 @@ namespace OnyxGen.Connectors
                 global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/source", this.Source is not null);
                 global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/target", this.Target is not null);
             }
+
+
+            /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+            /// <param name="json">A JSON object.</param>
+            /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+            public static global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem FromJson(global::System.Text.Json.JsonElement json)
+            {
+                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+                return TryRead(json, "", errors, out global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem? result) ? result! : throw new global::OnyxGen.OnyxValidationException("UrlRewritesItem", errors);
+            }
+
+            /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+            /// <param name="json">The JSON to check.</param>
+            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+            {
+                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+                if (TryRead(json, "", errors, out global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem? result))
+                {
+                    result!.ValidateInto("", errors);
+                }
+                return errors;
+            }
+
+            /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+            /// <param name="json">The JSON.</param>
+            /// <param name="pointer">Its JSON pointer.</param>
+            /// <param name="errors">Where violations are added.</param>
+            /// <param name="result">The value read, when it could be read.</param>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem? result)
+            {
+                result = null;
+                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+                {
+                    return false;
+                }
+                int before = errors.Count;
+                bool has0 = false;
+                string? value0 = default;
+                bool has1 = false;
+                string? value1 = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
+                foreach (var member in json.EnumerateObject())
+                {
+                    switch (member.Name)
+                    {
+                        case "source":
+                        {
+                            has0 = true;
+                            if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                            {
+                                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/source", "must not be null."));
+                            }
+                            else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/source", errors, out var read))
+                            {
+                                value0 = read;
+                            }
+                            break;
+                        }
+                        case "target":
+                        {
+                            has1 = true;
+                            if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                            {
+                                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/target", "must not be null."));
+                            }
+                            else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/target", errors, out var read))
+                            {
+                                value1 = read;
+                            }
+                            break;
+                        }
+                        default:
+                        {
+                            (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
+                            break;
+                        }
+                    }
+                }
+                if (!has0)
+                {
+                    errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/source", "is required."));
+                }
+                if (!has1)
+                {
+                    errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/target", "is required."));
+                }
+                if (errors.Count > before)
+                {
+                    return false;
+                }
+                result = new global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem { Source = value0!, Target = value1!, AdditionalProperties = extension };
+                return true;
+            }
         }
     }
 
@@ -218,11 +468,23 @@ namespace OnyxGen.Connectors
         /// <summary>The source this credential is for.</summary>
         global::OnyxGen.DocumentSource global::OnyxGen.IConnectorCredential.Source => global::OnyxGen.DocumentSource.Web;
 
+        /// <summary>Keys the schema allows but does not declare, kept as raw JSON so that nothing read is lost.</summary>
+        [global::System.Text.Json.Serialization.JsonExtensionData]
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
         /// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
+            if (this.AdditionalProperties is { } extension)
+            {
+                foreach (var pair in extension)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+            }
             writer.WriteEndObject();
         }
 
@@ -240,6 +502,62 @@ namespace OnyxGen.Connectors
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
+        }
+
+
+        /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
+        /// <param name="json">A JSON object.</param>
+        /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
+        public static global::OnyxGen.Connectors.WebCredential FromJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            return TryRead(json, "", errors, out global::OnyxGen.Connectors.WebCredential? result) ? result! : throw new global::OnyxGen.OnyxValidationException("WebCredential", errors);
+        }
+
+        /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
+        /// <param name="json">The JSON to check.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
+        {
+            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
+            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.WebCredential? result))
+            {
+                result!.ValidateInto("", errors);
+            }
+            return errors;
+        }
+
+        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <param name="json">The JSON.</param>
+        /// <param name="pointer">Its JSON pointer.</param>
+        /// <param name="errors">Where violations are added.</param>
+        /// <param name="result">The value read, when it could be read.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.WebCredential? result)
+        {
+            result = null;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
+            {
+                return false;
+            }
+            int before = errors.Count;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
+            foreach (var member in json.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    default:
+                    {
+                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
+                        break;
+                    }
+                }
+            }
+            if (errors.Count > before)
+            {
+                return false;
+            }
+            result = new global::OnyxGen.Connectors.WebCredential { AdditionalProperties = extension };
+            return true;
         }
 
         /// <summary>The type and the keys that are set; secret values print as ***, other values are left out.</summary>

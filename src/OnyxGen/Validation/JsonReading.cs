@@ -1,0 +1,186 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+
+namespace OnyxGen.Validation;
+
+/// <summary>
+/// Reads JSON values into typed values for generated <c>FromJson</c>/<c>ValidateJson</c>, reporting a value of the wrong
+/// JSON type as a violation rather than throwing. Public for generated code only.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonReading
+{
+    /// <summary>Reads a string.</summary>
+    public static bool TryString(JsonElement json, string pointer, List<OnyxValidationError> errors, out string value)
+    {
+        if (json.ValueKind == JsonValueKind.String)
+        {
+            value = json.GetString()!;
+            return true;
+        }
+
+        value = "";
+        errors.Add(new(pointer, $"must be a string; got {JsonSemantics.KindName(json)}."));
+        return false;
+    }
+
+    /// <summary>Reads a secret string.</summary>
+    public static bool TrySecret(JsonElement json, string pointer, List<OnyxValidationError> errors, out OnyxSecret value)
+    {
+        bool ok = TryString(json, pointer, errors, out string text);
+        value = new OnyxSecret(text);
+        return ok;
+    }
+
+    /// <summary>Reads an integer (1.0 counts: JSON Schema integers are values, not spellings).</summary>
+    public static bool TryInteger(JsonElement json, string pointer, List<OnyxValidationError> errors, out long value)
+    {
+        if (json.ValueKind == JsonValueKind.Number && JsonSemantics.IsInteger(json))
+        {
+            if (json.TryGetInt64(out value))
+            {
+                return true;
+            }
+
+            if (json.TryGetDecimal(out decimal exact) && exact >= long.MinValue && exact <= long.MaxValue)
+            {
+                value = (long)exact;
+                return true;
+            }
+
+            errors.Add(new(pointer, "is an integer outside the 64-bit range OnyxGen supports."));
+            return false;
+        }
+
+        value = 0;
+        errors.Add(new(pointer, $"must be an integer; got {JsonSemantics.KindName(json)}."));
+        return false;
+    }
+
+    /// <summary>Reads a number.</summary>
+    public static bool TryNumber(JsonElement json, string pointer, List<OnyxValidationError> errors, out double value)
+    {
+        if (json.ValueKind == JsonValueKind.Number)
+        {
+            value = json.GetDouble();
+            return true;
+        }
+
+        value = 0;
+        errors.Add(new(pointer, $"must be a number; got {JsonSemantics.KindName(json)}."));
+        return false;
+    }
+
+    /// <summary>Reads a boolean.</summary>
+    public static bool TryBoolean(JsonElement json, string pointer, List<OnyxValidationError> errors, out bool value)
+    {
+        if (json.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            value = json.GetBoolean();
+            return true;
+        }
+
+        value = false;
+        errors.Add(new(pointer, $"must be a boolean; got {JsonSemantics.KindName(json)}."));
+        return false;
+    }
+
+    /// <summary>Reads a <c>format: uuid</c> string.</summary>
+    public static bool TryUuid(JsonElement json, string pointer, List<OnyxValidationError> errors, out Guid value)
+    {
+        value = Guid.Empty;
+        if (!TryString(json, pointer, errors, out string text))
+        {
+            return false;
+        }
+
+        if (text.Length == 36 && Guid.TryParseExact(text, "D", out value))
+        {
+            return true;
+        }
+
+        errors.Add(new(pointer, $"must be a UUID (8-4-4-4-12 hex digits); got '{text}'."));
+        return false;
+    }
+
+    /// <summary>Reads a <c>format: date-time</c> string (RFC 3339: a date, 'T', a time and an offset).</summary>
+    public static bool TryDateTime(JsonElement json, string pointer, List<OnyxValidationError> errors, out DateTimeOffset value)
+    {
+        value = default;
+        if (!TryString(json, pointer, errors, out string text))
+        {
+            return false;
+        }
+
+        bool rfc3339 = text.Length >= 20 && (text[10] is 'T' or 't') && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-');
+        if (rfc3339 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out value))
+        {
+            return true;
+        }
+
+        errors.Add(new(pointer, $"must be an RFC 3339 date-time with an offset; got '{text}'."));
+        return false;
+    }
+
+    /// <summary>Reads an array, each item with <paramref name="readItem"/>.</summary>
+    public static bool TryArray<T>(JsonElement json, string pointer, List<OnyxValidationError> errors, ItemReader<T> readItem, out IReadOnlyList<T> value)
+    {
+        if (json.ValueKind != JsonValueKind.Array)
+        {
+            value = [];
+            errors.Add(new(pointer, $"must be an array; got {JsonSemantics.KindName(json)}."));
+            return false;
+        }
+
+        var items = new List<T>(json.GetArrayLength());
+        bool ok = true;
+        int index = 0;
+        foreach (JsonElement item in json.EnumerateArray())
+        {
+            if (readItem(item, pointer + "/" + index.ToString(CultureInfo.InvariantCulture), errors, out T read))
+            {
+                items.Add(read);
+            }
+            else
+            {
+                ok = false;
+            }
+
+            index++;
+        }
+
+        value = items;
+        return ok;
+    }
+
+    /// <summary>A JSON <c>null</c>, for checking a required property that holds no value.</summary>
+    public static JsonElement Null { get; } = JsonDocument.Parse("null").RootElement.Clone();
+
+    /// <summary>Keeps any JSON value as it is (a copy that outlives the document).</summary>
+    public static bool TryAny(JsonElement json, out JsonElement value)
+    {
+        value = json.Clone();
+        return true;
+    }
+
+    /// <summary>Checks that the value is a JSON object.</summary>
+    public static bool IsObject(JsonElement json, string pointer, List<OnyxValidationError> errors)
+    {
+        if (json.ValueKind == JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        errors.Add(new(pointer, $"must be an object; got {JsonSemantics.KindName(json)}."));
+        return false;
+    }
+
+    /// <summary>Reports a property the schema does not allow.</summary>
+    public static void NotAllowed(List<OnyxValidationError> errors, string pointer, string name)
+        => errors.Add(new(pointer + "/" + name.Replace("~", "~0").Replace("/", "~1"), "is not allowed (the schema has additionalProperties: false)."));
+
+    /// <summary>Reads one item of an array.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    public delegate bool ItemReader<T>(JsonElement json, string pointer, List<OnyxValidationError> errors, out T value);
+}
