@@ -98,5 +98,19 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunRe
 
     public IEnumerable<Diagnostic> CompilationWarnings => Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Warning);
 
+    /// <summary>Emits the output compilation and loads it, to run the generated code.</summary>
+    public System.Reflection.Assembly Load()
+    {
+        using var stream = new MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult emitted = Output.Emit(stream);
+        Xunit.Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        var context = new System.Runtime.Loader.AssemblyLoadContext("generated-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        context.Resolving += (ctx, name) => name.Name is string n && File.Exists(Path.Combine(AppContext.BaseDirectory, n + ".dll"))
+            ? System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyName(name)
+            : null;
+        stream.Position = 0;
+        return context.LoadFromStream(stream);
+    }
+
     public string Generated(string hintNameEnd) => Result.Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();
 }

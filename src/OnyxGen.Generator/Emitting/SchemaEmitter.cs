@@ -428,8 +428,8 @@ internal sealed partial class SchemaEmitter
                 /// <param name="credential">The credential values.</param>
                 /// <param name="adminPublic">Visible to every connector admin (the admin UI always sends true).</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
-                /// <returns>The created credential (masked).</returns>
-                public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential> Create{{prefix}}Async(
+                /// <returns>The created credential (masked), typed so that it can be associated only with a connector of its source.</returns>
+                public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<{{CredentialType}}>> Create{{prefix}}Async(
                     this global::OnyxGen.CredentialsClient credentials,
                     string? name,
                     {{CredentialType}} credential,

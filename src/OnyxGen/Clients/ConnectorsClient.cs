@@ -68,12 +68,12 @@ public class ConnectorsClient
         if (response.ReconciledId is int existingId)
         {
             OnyxLog.CreateReconciled(Transport.Logger, name, source.Value, existingId);
-            return new ConnectorCreated<TConfig> { Id = existingId, Name = name, Source = source, Existed = true };
+            return new ConnectorCreated<TConfig> { Id = existingId, Name = name, Source = source, Descriptor = config.Descriptor, Existed = true };
         }
 
         Transport.EnsureSuccess(response, HttpMethod.Post, Path);
         ConnectorCreated created = Deserialize(response.Body, OnyxJsonContext.Default.ConnectorCreated);
-        return new ConnectorCreated<TConfig> { Id = created.Id, Name = name, Source = source };
+        return new ConnectorCreated<TConfig> { Id = created.Id, Name = name, Source = source, Descriptor = config.Descriptor };
     }
 
     /// <summary>Replaces a connector (<c>PATCH /manage/admin/connector/{id}</c>: a full replace, so everything is sent).</summary>
@@ -191,6 +191,39 @@ public class ConnectorsClient
         return status.Success
             ? new AssociationResult(connectorId, credentialId, status.Data, false, status.Message)
             : new AssociationResult(connectorId, credentialId, null, true, status.Message);
+    }
+
+    /// <summary>
+    /// Associates a typed credential with a typed connector of the same source; a credential of another source does not
+    /// compile (<typeparamref name="TConfig"/> must be <see cref="IConnectorConfig{TCredential}"/>). <see cref="AccessType.Sync"/>
+    /// is refused, before anything is sent, for a source whose schema does not declare permission sync.
+    /// </summary>
+    /// <typeparam name="TConfig">The connector's generated config type.</typeparam>
+    /// <typeparam name="TCredential">The credential's generated type.</typeparam>
+    /// <param name="connector">The connector, as created.</param>
+    /// <param name="credential">The credential, as created.</param>
+    /// <param name="name">The pair's display name; null: the connector's name.</param>
+    /// <param name="accessType">Who can see the documents.</param>
+    /// <param name="groups">User group ids, for private access.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task<AssociationResult> AssociateCredentialAsync<TConfig, TCredential>(
+        ConnectorCreated<TConfig> connector,
+        Credential<TCredential> credential,
+        string? name = null,
+        AccessType accessType = AccessType.Public,
+        IReadOnlyList<int>? groups = null,
+        CancellationToken cancellationToken = default)
+        where TConfig : IConnectorConfig<TCredential>
+        where TCredential : IConnectorCredential
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(credential);
+        if (accessType == AccessType.Sync && connector.Descriptor is { SupportsPermissionSync: false } descriptor)
+        {
+            throw new ArgumentException($"Source '{descriptor.Source}' does not support permission sync (its schema has no x-onyx-perm-sync); use Public or Private.", nameof(accessType));
+        }
+
+        return AssociateCredentialAsync(connector.Id, credential.Id, name ?? connector.Name, accessType, groups, cancellationToken);
     }
 
     /// <summary>Removes a pair at once (<c>DELETE /manage/connector/{id}/credential/{id}</c>); <c>Success</c> is false when there was no pair.</summary>

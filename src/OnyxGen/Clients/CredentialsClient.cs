@@ -32,8 +32,8 @@ public class CredentialsClient
     /// <param name="curatorPublic">Visible to curators.</param>
     /// <param name="groups">User group ids to share with.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The created credential, masked.</returns>
-    public virtual async Task<Credential> CreateAsync<TCredential>(
+    /// <returns>The created credential, masked, tagged with its type.</returns>
+    public virtual async Task<Credential<TCredential>> CreateAsync<TCredential>(
         string? name,
         TCredential credential,
         bool adminPublic = true,
@@ -75,7 +75,7 @@ public class CredentialsClient
         OnyxResponse response = await Transport.SendAsync(HttpMethod.Post, Path, body, RetryMode.OnlyWhenNotProcessed, null, cancellationToken).ConfigureAwait(false);
         Transport.EnsureSuccess(response, HttpMethod.Post, Path, SecretValues(credential));
         CredentialCreatedResponse created = ConnectorsClient.Deserialize(response.Body, OnyxJsonContext.Default.CredentialCreatedResponse);
-        return created.Credential ?? new Credential { Id = created.Id, Name = name, Source = credential.Source };
+        return Credential<TCredential>.From(created.Credential ?? new Credential { Id = created.Id, Name = name, Source = credential.Source });
     }
 
     /// <summary>Gets a credential (<c>GET /manage/credential/{id}</c>), masked.</summary>

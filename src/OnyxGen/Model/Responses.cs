@@ -18,6 +18,10 @@ public class ConnectorCreated
     [JsonIgnore]
     public DocumentSource Source { get; init; }
 
+    /// <summary>What the connector's schema says about it (input types, permission sync).</summary>
+    [JsonIgnore]
+    public ConnectorDescriptor? Descriptor { get; init; }
+
     /// <summary>True when the connector already existed (found after a retried create), false when this call created it.</summary>
     [JsonIgnore]
     public bool Existed { get; init; }
@@ -74,7 +78,7 @@ public sealed class Connector
 }
 
 /// <summary>A credential as the server returns it. Its <see cref="MaskedCredentialJson"/> is masked: never send it back.</summary>
-public sealed class Credential
+public class Credential
 {
     /// <summary>The id.</summary>
     [JsonPropertyName("id")] public int Id { get; init; }
@@ -108,6 +112,31 @@ public sealed class Credential
 
     /// <inheritdoc />
     public override string ToString() => $"Credential {Id} '{Name}' ({Source})";
+}
+
+/// <summary>
+/// A credential whose generated type is known. <see cref="ConnectorsClient.AssociateCredentialAsync{TConfig, TCredential}"/>
+/// accepts it only with a connector of the same source: a mismatch is a compile error.
+/// </summary>
+/// <typeparam name="TCredential">The generated credential type.</typeparam>
+public sealed class Credential<TCredential> : Credential
+    where TCredential : IConnectorCredential
+{
+    /// <summary>Copies a credential answer, tagging it with its type.</summary>
+    /// <param name="credential">The answer.</param>
+    internal static Credential<TCredential> From(Credential credential) => new()
+    {
+        Id = credential.Id,
+        Name = credential.Name,
+        Source = credential.Source,
+        AdminPublic = credential.AdminPublic,
+        CuratorPublic = credential.CuratorPublic,
+        UserId = credential.UserId,
+        UserEmail = credential.UserEmail,
+        MaskedCredentialJson = credential.MaskedCredentialJson,
+        TimeCreated = credential.TimeCreated,
+        TimeUpdated = credential.TimeUpdated,
+    };
 }
 
 /// <summary>Onyx's <c>StatusResponse</c>: <c>success</c> can be false with HTTP 200.</summary>

@@ -453,8 +453,8 @@ namespace OnyxGen.Connectors
         /// <param name="credential">The credential values.</param>
         /// <param name="adminPublic">Visible to every connector admin (the admin UI always sends true).</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The created credential (masked).</returns>
-        public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential> CreateJiraAsync(
+        /// <returns>The created credential (masked), typed so that it can be associated only with a connector of its source.</returns>
+        public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<global::OnyxGen.Connectors.JiraCredential>> CreateJiraAsync(
             this global::OnyxGen.CredentialsClient credentials,
             string? name,
             global::OnyxGen.Connectors.JiraCredential credential,
