@@ -222,7 +222,12 @@ internal sealed partial class SchemaEmitter
 
         if (property.IsReadOnly)
         {
-            remarks.Add("read-only");
+            remarks.Add("read-only: set by the server");
+        }
+
+        if (property.IsWriteOnly)
+        {
+            remarks.Add("write-only: sent, never read back");
         }
 
         _w.Line($"/// <remarks>{string.Join("; ", remarks)}.</remarks>");

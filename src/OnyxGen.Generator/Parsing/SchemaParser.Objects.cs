@@ -423,7 +423,8 @@ internal sealed partial class SchemaParser
             Report(DiagnosticDescriptors.ValueFailsSchemaId, At(badEnum), "enum", pointer, "a string property's enum must list strings");
         }
 
-        if (schema.Get("x-onyx-secret") is JsonBooleanNode { Value: true })
+        // A write-only string is sent but never read back: a secret (Onyx masks credential values on every read).
+        if (schema.Get("x-onyx-secret") is JsonBooleanNode { Value: true } || schema.Get("writeOnly") is JsonBooleanNode { Value: true })
         {
             return new TypeModel(TypeKind.Secret, null, null, constraints);
         }
