@@ -577,26 +577,7 @@ internal sealed partial class SchemaParser
             }
         }
 
-        string? pattern = null;
-        if (schema.Get("pattern") is JsonNode patternNode)
-        {
-            if (patternNode is JsonStringNode { Value: var text })
-            {
-                try
-                {
-                    _ = new Regex(text, RegexOptions.None, TimeSpan.FromSeconds(1));
-                    pattern = text;
-                }
-                catch (ArgumentException ex)
-                {
-                    Report(DiagnosticDescriptors.InvalidPatternId, At(patternNode), pointer, ex.Message);
-                }
-            }
-            else
-            {
-                Report(DiagnosticDescriptors.InvalidKeywordValueId, At(patternNode), "pattern", pointer, "must be a string");
-            }
-        }
+        string? pattern = schema.Get("pattern") is JsonNode patternNode ? ValidPattern(patternNode, pointer) : null;
 
         var integerEnum = new List<string>();
         if (kind is "integer" or "number" && schema.Get("enum") is JsonNode enumNode)

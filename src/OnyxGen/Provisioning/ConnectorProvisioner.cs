@@ -161,7 +161,7 @@ public class ConnectorProvisioner
     {
         var changes = new List<string>();
         using JsonDocument desired = JsonDocument.Parse(RequestWriter.Write(spec.Config, static (w, c) => c.WriteJson(w)));
-        foreach (string key in JsonSemanticEquality.DifferentKeys(existing.ConnectorSpecificConfig, desired.RootElement))
+        foreach (string key in ConfigDifferences.DifferentKeys(existing.ConnectorSpecificConfig, desired.RootElement))
         {
             changes.Add("connector_specific_config." + key);
         }
