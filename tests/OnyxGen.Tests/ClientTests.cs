@@ -255,4 +255,34 @@ public sealed class ClientTests
         Assert.Contains("control characters", ex.Message);
         Assert.DoesNotContain("secretvalue", ex.Message);
     }
+
+    [Fact]
+    public async Task Clients_can_be_substituted_in_unit_tests()
+    {
+        var fake = new FakeConnectors();
+        var onyx = new FakeOnyx(fake);
+
+        ConnectorCreated created = await onyx.Connectors.CreateJiraAsync("jira-ENG", Jira("ENG"));
+
+        Assert.Equal(77, created.Id);
+        Assert.Equal("jira-ENG", Assert.Single(fake.Created));
+    }
+
+    private sealed class FakeOnyx(ConnectorsClient connectors) : OnyxClient
+    {
+        public override ConnectorsClient Connectors => connectors;
+    }
+
+    private sealed class FakeConnectors : ConnectorsClient
+    {
+        public List<string> Created { get; } = [];
+
+        public override Task<ConnectorCreated<TConfig>> CreateAsync<TConfig>(
+            string name, TConfig config, TimeSpan? refreshFreq = null, TimeSpan? pruneFreq = null, AccessType accessType = AccessType.Public,
+            InputType? inputType = null, DateTime? indexingStart = null, IReadOnlyList<int>? groups = null, CancellationToken cancellationToken = default)
+        {
+            Created.Add(name);
+            return Task.FromResult(new ConnectorCreated<TConfig> { Id = 77, Name = name, Source = config.Descriptor.Source });
+        }
+    }
 }
