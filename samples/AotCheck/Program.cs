@@ -28,7 +28,7 @@ using JsonDocument document = JsonDocument.Parse(buffer.WrittenMemory);
 JiraConnectorConfig read = JiraConnectorConfig.FromJson(document.RootElement);
 Console.WriteLine($"jira: {System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan)} valid={read.Validate().Count == 0}");
 Console.WriteLine($"drive descriptor: {GoogleDriveConnectorConfig.Descriptor.Source} perm-sync={GoogleDriveConnectorConfig.Descriptor.SupportsPermissionSync}");
-Console.WriteLine($"s3 credential: {new S3Credential { AwsAccessKeyId = "AKIA", AwsSecretAccessKey = "secret" }}");
+Console.WriteLine($"s3 credential: {new S3Credential { AwsAccessKeyId = "AKIA", AwsSecretAccessKey = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY") ?? "not-set" }}");
 
 if (Environment.GetEnvironmentVariable("ONYX_API_URL") is not null)
 {

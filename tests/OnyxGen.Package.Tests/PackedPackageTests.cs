@@ -24,6 +24,8 @@ public sealed class PackedPackageTests : IClassFixture<PackedPackageTests.Packed
         Assert.Contains("lib/net8.0/OnyxGen.xml", entries);
         Assert.Contains("analyzers/dotnet/roslyn4.8/cs/OnyxGen.Generator.dll", entries);
         Assert.Contains("analyzers/dotnet/roslyn4.8/cs/System.Text.Json.dll", entries);
+        Assert.Contains("analyzers/dotnet/roslyn4.8/cs/OnyxGen.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/roslyn4.8/cs/OnyxGen.CodeFixes.dll", entries);
         Assert.Contains("buildTransitive/OnyxGen.props", entries);
         Assert.Contains("buildTransitive/OnyxGen.targets", entries);
         Assert.Contains("README.md", entries);
@@ -64,6 +66,8 @@ public sealed class PackedPackageTests : IClassFixture<PackedPackageTests.Packed
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <!-- Program.cs sets two bad constants on purpose: the package's analyzers must report them. -->
+                <WarningsNotAsErrors>ONYX1002;ONYX1005</WarningsNotAsErrors>
                 <RollForward>Major</RollForward>
               </PropertyGroup>
               <ItemGroup>
@@ -104,6 +108,8 @@ public sealed class PackedPackageTests : IClassFixture<PackedPackageTests.Packed
         Assert.Contains("jira Poll", restoreOutput);
         Assert.Contains("/site_url: must be an absolute URI", restoreOutput);
         Assert.Contains("/depth: must be >= 0", restoreOutput);
+        Assert.Contains("Program.cs(6,57): warning ONYX1002", restoreOutput);
+        Assert.Contains("Program.cs(6,78): warning ONYX1005", restoreOutput);
     }
 
     private static string RepoRoot([CallerFilePath] string file = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", ".."));
