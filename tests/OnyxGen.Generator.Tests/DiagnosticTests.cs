@@ -44,16 +44,16 @@ public sealed class DiagnosticTests
     [Fact]
     public void Unsupported_keyword_is_a_located_warning_naming_it_and_code_is_still_generated()
     {
-        const string Text = "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"n\": { \"type\": \"integer\", \"multipleOf\": 5 }\n  }\n}";
+        const string Text = "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"n\": { \"type\": \"integer\", \"contains\": 5 }\n  }\n}";
         GeneratorRun run = RunOne(Text);
 
         Diagnostic diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("ONYX0003", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Contains("multipleOf", diagnostic.GetMessage());
+        Assert.Contains("contains", diagnostic.GetMessage());
         Assert.Contains("/properties/n", diagnostic.GetMessage());
         Assert.Equal(3, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
-        Assert.Equal(30, diagnostic.Location.GetLineSpan().StartLinePosition.Character); // zero-based: the "multipleOf" key
+        Assert.Equal(30, diagnostic.Location.GetLineSpan().StartLinePosition.Character); // zero-based: the "contains" key
         Assert.Single(run.Result.Results.Single().GeneratedSources);
     }
 

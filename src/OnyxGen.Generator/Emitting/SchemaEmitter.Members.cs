@@ -343,9 +343,9 @@ internal sealed partial class SchemaEmitter
             else
             {
                 string read = ReadCall(property.Type, "member.Value", pointer, "errors", "read", 0);
-                if (property.IsNullable)
+                if (property.AllowsNull)
                 {
-                    // JSON null is "no value" for a nullable property.
+                    // JSON null is "no value" where the schema allows null.
                     _w.Open($"if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && {read})");
                     _w.Line($"value{i} = read;");
                     _w.Close();

@@ -297,34 +297,20 @@ internal sealed partial class SchemaEmitter
         }
 
         _w.Close();
+        // Tables rather than switches: compile time stays linear for enums of thousands of values.
+        string wires = $"s_{model.TypeName}Wire";
+        string byWire = $"s_{model.TypeName}ByWire";
+        _w.Line();
+        _w.Line($"private static readonly string[] {wires} = new string[] {{ {string.Join(", ", model.Members.Select(m => CSharpLiterals.String(m.WireValue)))} }};");
+        _w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, {model.TypeName}> {byWire} = global::OnyxGen.Validation.JsonReading.WireTable<{model.TypeName}>({wires});");
         _w.Line();
         _w.Line($"/// <summary>The exact wire string of a <see cref=\"{model.TypeName}\"/>.</summary>");
-        _w.Open($"public static string ToWire({model.TypeName} value) => value switch");
-        foreach (EnumMember member in model.Members)
-        {
-            _w.Line($"{model.TypeName}.{member.Name} => {CSharpLiterals.String(member.WireValue)},");
-        }
-
-        _w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, {CSharpLiterals.String("Not a " + model.TypeName + " value.")}),");
-        _w.Close(";");
+        _w.Line($"public static string ToWire({model.TypeName} value) => (uint)value < (uint){wires}.Length ? {wires}[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, {CSharpLiterals.String("Not a " + model.TypeName + " value.")});");
         _w.Line();
         _w.Line($"/// <summary>Reads a <see cref=\"{model.TypeName}\"/> from its wire string; anything else is a violation.</summary>");
         _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        _w.Open($"public static bool TryFromWire(global::System.Text.Json.JsonElement json, string pointer, {Errors} errors, out {model.TypeName} value)");
-        _w.Line("value = default;");
-        _w.Open("if (!global::OnyxGen.Validation.JsonReading.TryString(json, pointer, errors, out string wire))");
-        _w.Line("return false;");
-        _w.Close();
-        _w.Open("switch (wire)");
-        foreach (EnumMember member in model.Members)
-        {
-            _w.Line($"case {CSharpLiterals.String(member.WireValue)}: value = {model.TypeName}.{member.Name}; return true;");
-        }
-
-        string allowed = string.Join(", ", model.Members.Select(m => "'" + m.WireValue + "'"));
-        _w.Line($"default: errors.Add(new global::OnyxGen.OnyxValidationError(pointer, {CSharpLiterals.String("must be one of " + allowed + "; got '")} + wire + \"'.\")); return false;");
-        _w.Close();
-        _w.Close();
+        _w.Line($"public static bool TryFromWire(global::System.Text.Json.JsonElement json, string pointer, {Errors} errors, out {model.TypeName} value)");
+        _w.Line($"    => global::OnyxGen.Validation.JsonReading.TryEnum(json, pointer, errors, {byWire}, out value);");
     }
 
     private void EmitNodes()

@@ -52,6 +52,7 @@ internal sealed record PropertyModel(
     TypeModel Type,
     bool IsRequired,
     bool IsNullable,
+    bool AllowsNull,
     string? Title,
     string? Description,
     string? DefaultJson,

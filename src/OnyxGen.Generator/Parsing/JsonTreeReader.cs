@@ -37,6 +37,19 @@ internal static class JsonTreeReader
         return root;
     }
 
+    private static string ReadString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // An escaped lone surrogate ("\ude42") is valid JSON syntax but not a valid string.
+            throw new InvalidJsonTextException("a string is not valid UTF-16 (" + ex.Message + ")", (int)reader.TokenStartIndex);
+        }
+    }
+
     private static JsonNode ReadValue(ref Utf8JsonReader reader, List<JsonMember> duplicateKeys)
     {
         int start = (int)reader.TokenStartIndex;
@@ -48,7 +61,7 @@ internal static class JsonTreeReader
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     int nameStart = (int)reader.TokenStartIndex;
-                    string name = reader.GetString()!;
+                    string name = ReadString(ref reader);
                     int nameEnd = (int)reader.BytesConsumed;
                     reader.Read();
                     JsonNode value = ReadValue(ref reader, duplicateKeys);
@@ -72,7 +85,7 @@ internal static class JsonTreeReader
 
                 return new JsonArrayNode(start, (int)reader.BytesConsumed, items);
             case JsonTokenType.String:
-                return new JsonStringNode(start, (int)reader.BytesConsumed, reader.GetString()!);
+                return new JsonStringNode(start, (int)reader.BytesConsumed, ReadString(ref reader));
             case JsonTokenType.Number:
                 string raw = System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
                 double number = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
@@ -86,4 +99,13 @@ internal static class JsonTreeReader
                 return new JsonNullNode(start, (int)reader.BytesConsumed);
         }
     }
+}
+
+/// <summary>JSON that is well-formed but holds a value .NET cannot represent, at a byte offset.</summary>
+internal sealed class InvalidJsonTextException : Exception
+{
+    public InvalidJsonTextException(string message, int byteOffset)
+        : base(message) => ByteOffset = byteOffset;
+
+    public int ByteOffset { get; }
 }

@@ -261,8 +261,9 @@ internal sealed partial class SchemaParser
 
         try
         {
-            _ = new Regex(text, RegexOptions.None, TimeSpan.FromSeconds(1));
-            return text;
+            string translated = EcmaPattern.ToDotNet(text);
+            _ = new Regex(translated, RegexOptions.None, TimeSpan.FromSeconds(1));
+            return translated;
         }
         catch (ArgumentException ex)
         {

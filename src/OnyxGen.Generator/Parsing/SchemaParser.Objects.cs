@@ -22,7 +22,7 @@ internal sealed partial class SchemaParser
     {
         "type", "format", "enum", "default", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
         "exclusiveMaximum", "items", "minItems", "maxItems", "uniqueItems", "properties", "required", "additionalProperties",
-        "$ref", "deprecated", "readOnly", "writeOnly", "x-onyx-secret", "x-onyx-name", "oneOf", "anyOf",
+        "$ref", "deprecated", "readOnly", "writeOnly", "x-onyx-secret", "x-onyx-name", "oneOf", "anyOf", "multipleOf", "const",
     };
 
     /// <summary>Parses an object schema into a class and registers it; returns its type name.</summary>
@@ -33,7 +33,9 @@ internal sealed partial class SchemaParser
 
         var properties = new List<PropertyModel>();
         var enums = new List<EnumModel>();
-        var memberNames = new UniqueNameScope((role == ObjectRole.Config ? ReservedConfigMembers : ReservedNestedMembers).Concat(new[] { typeName }));
+        UniqueNameScope memberNames = role == ObjectRole.Config
+            ? _nestedTypeNames
+            : new UniqueNameScope(ReservedNestedMembers.Concat(new[] { typeName }));
 
         // allOf of object schemas is merged: their properties and required names join this class's own.
         var parts = new List<(JsonObjectNode Schema, string Pointer)> { (schema, pointer) };
@@ -254,7 +256,7 @@ internal sealed partial class SchemaParser
 
         if (member.Value is JsonBooleanNode { Value: true })
         {
-            return new PropertyModel(member.Name, propertyName, new TypeModel(TypeKind.Any, null, null, ConstraintModel.None), isRequired, !isRequired, null, null, null, false, false, false);
+            return new PropertyModel(member.Name, propertyName, new TypeModel(TypeKind.Any, null, null, ConstraintModel.None), isRequired, !isRequired, true, null, null, null, false, false, false);
         }
 
         if (schema is null)
@@ -281,6 +283,7 @@ internal sealed partial class SchemaParser
             type,
             isRequired,
             IsNullable: allowsNull || !isRequired,
+            AllowsNull: allowsNull,
             StringOf(schema, "title"),
             StringOf(schema, "description"),
             defaultJson,
@@ -604,7 +607,8 @@ internal sealed partial class SchemaParser
             NonNegativeInt(schema, "minItems", pointer),
             NonNegativeInt(schema, "maxItems", pointer),
             BoolOf(schema, "uniqueItems", pointer),
-            integerEnum.ToEquatableArray());
+            integerEnum.ToEquatableArray(),
+            kind is "integer" or "number" ? PositiveNumberText(schema, "multipleOf", pointer) : null);
     }
 
     private int? NonNegativeInt(JsonObjectNode schema, string keyword, string pointer)

@@ -84,6 +84,11 @@ internal sealed partial class SchemaParser
             Report(DiagnosticDescriptors.InvalidJsonId, location, fileName, FirstSentence(ex.Message));
             return Result(null, null, null);
         }
+        catch (InvalidJsonTextException ex)
+        {
+            Report(DiagnosticDescriptors.InvalidJsonId, _lines.Locate(ex.ByteOffset, ex.ByteOffset + 1), fileName, ex.Message);
+            return Result(null, null, null);
+        }
 
         foreach (JsonMember duplicate in duplicates)
         {
@@ -184,8 +189,8 @@ internal sealed partial class SchemaParser
         }
 
         // Nested types live inside the config class: their names must not clash with its members or the two top-level types.
-        var configPropertyNames = PropertyNames(root);
-        _nestedTypeNames = new UniqueNameScope(configPropertyNames.Concat(ReservedConfigMembers).Concat(new[] { configTypeName, credentialTypeName }));
+        // Nested types live inside the config class, beside its properties: one scope names them all, so they can't clash.
+        _nestedTypeNames = new UniqueNameScope(ReservedConfigMembers.Concat(new[] { configTypeName, credentialTypeName }));
 
         ParseObject(root, configTypeName, ObjectRole.Config, "", isRoot: true);
 
@@ -228,17 +233,6 @@ internal sealed partial class SchemaParser
 
     private static string KnownSourceProperty(string source) =>
         OnyxVocabulary.Sources.Contains(source) ? Identifiers.Bare(Identifiers.ToMemberName(source, "Source")) : "";
-
-    private static IEnumerable<string> PropertyNames(JsonObjectNode schema)
-    {
-        if (schema.Get("properties") is JsonObjectNode properties)
-        {
-            foreach (JsonMember member in properties.Members)
-            {
-                yield return Identifiers.ToMemberName(member.Name, "P");
-            }
-        }
-    }
 
     private LocationInfo At(JsonNode node) => _lines.Locate(node.Start, node.End > node.Start ? node.End : node.Start + 1);
 

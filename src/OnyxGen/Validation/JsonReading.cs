@@ -95,7 +95,7 @@ public static class JsonReading
             return false;
         }
 
-        if (text.Length == 36 && Guid.TryParseExact(text, "D", out value))
+        if (FormatRules.IsUuid(text) && Guid.TryParseExact(text, "D", out value))
         {
             return true;
         }
@@ -113,14 +113,31 @@ public static class JsonReading
             return false;
         }
 
-        bool rfc3339 = text.Length >= 20 && (text[10] is 'T' or 't') && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-');
-        if (rfc3339 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out value))
+        if (!FormatRules.TryDateTimeParts(text, out int year, out int month, out int day, out int hour, out int minute, out int second, out string fraction, out int offsetMinutes))
         {
-            return true;
+            errors.Add(new(pointer, $"must be an RFC 3339 date-time with an offset; got '{text}'."));
+            return false;
         }
 
-        errors.Add(new(pointer, $"must be an RFC 3339 date-time with an offset; got '{text}'."));
-        return false;
+        // Valid RFC 3339 that DateTimeOffset cannot hold: a leap second, year 0000, an offset beyond ±14:00.
+        if (second == 60 || year == 0 || Math.Abs(offsetMinutes) > 14 * 60)
+        {
+            errors.Add(new(pointer, $"is a valid date-time that DateTimeOffset cannot represent (leap second, year 0 or offset beyond ±14:00); got '{text}'."));
+            return false;
+        }
+
+        long ticks = fraction.Length == 0 ? 0 : long.Parse(fraction.Length >= 7 ? fraction.Substring(0, 7) : fraction.PadRight(7, '0'), NumberStyles.None, CultureInfo.InvariantCulture);
+        try
+        {
+            value = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.FromMinutes(offsetMinutes)).AddTicks(ticks);
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // At the very ends of the calendar the offset moves the instant out of DateTimeOffset's range.
+            errors.Add(new(pointer, $"is a valid date-time outside the range DateTimeOffset can represent; got '{text}'."));
+            return false;
+        }
     }
 
     /// <summary>Reads an array, each item with <paramref name="readItem"/>.</summary>
@@ -162,6 +179,39 @@ public static class JsonReading
     {
         value = json.Clone();
         return true;
+    }
+
+    /// <summary>The wire-string lookup of a generated enum whose members are 0..n-1 in the order of <paramref name="wires"/>.</summary>
+    public static Dictionary<string, TEnum> WireTable<TEnum>(string[] wires)
+        where TEnum : struct, Enum
+    {
+        var table = new Dictionary<string, TEnum>(wires.Length, StringComparer.Ordinal);
+        for (int i = 0; i < wires.Length; i++)
+        {
+            int ordinal = i;
+            table[wires[i]] = System.Runtime.CompilerServices.Unsafe.As<int, TEnum>(ref ordinal);
+        }
+
+        return table;
+    }
+
+    /// <summary>Reads a generated enum from its wire string.</summary>
+    public static bool TryEnum<TEnum>(JsonElement json, string pointer, List<OnyxValidationError> errors, Dictionary<string, TEnum> table, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        value = default;
+        if (!TryString(json, pointer, errors, out string wire))
+        {
+            return false;
+        }
+
+        if (table.TryGetValue(wire, out value))
+        {
+            return true;
+        }
+
+        errors.Add(new(pointer, $"must be one of {string.Join(", ", table.Keys.Select(k => "'" + k + "'"))}; got '{wire}'."));
+        return false;
     }
 
     /// <summary>Checks that the value is a JSON object.</summary>

@@ -264,7 +264,11 @@ namespace OnyxGen.Connectors
                     }
                     case "space":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/space", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/space", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/space", errors, out var read))
                         {
                             value2 = read;
                         }
@@ -272,7 +276,11 @@ namespace OnyxGen.Connectors
                     }
                     case "page_id":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/page_id", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/page_id", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/page_id", errors, out var read))
                         {
                             value3 = read;
                         }
@@ -280,7 +288,11 @@ namespace OnyxGen.Connectors
                     }
                     case "index_recursively":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/index_recursively", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/index_recursively", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/index_recursively", errors, out var read))
                         {
                             value4 = read;
                         }
@@ -296,7 +308,11 @@ namespace OnyxGen.Connectors
                     }
                     case "continue_on_failure":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/continue_on_failure", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/continue_on_failure", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/continue_on_failure", errors, out var read))
                         {
                             value6 = read;
                         }
@@ -304,7 +320,11 @@ namespace OnyxGen.Connectors
                     }
                     case "labels_to_skip":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/labels_to_skip", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/labels_to_skip", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/labels_to_skip", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
                         {
                             value7 = read;
                         }
@@ -312,7 +332,11 @@ namespace OnyxGen.Connectors
                     }
                     case "timezone_offset":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryNumber(member.Value, pointer + "/timezone_offset", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/timezone_offset", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryNumber(member.Value, pointer + "/timezone_offset", errors, out var read))
                         {
                             value8 = read;
                         }
@@ -320,7 +344,11 @@ namespace OnyxGen.Connectors
                     }
                     case "scoped_token":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/scoped_token", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/scoped_token", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/scoped_token", errors, out var read))
                         {
                             value9 = read;
                         }
@@ -328,7 +356,11 @@ namespace OnyxGen.Connectors
                     }
                     case "include_attachments":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/include_attachments", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/include_attachments", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/include_attachments", errors, out var read))
                         {
                             value10 = read;
                         }
@@ -529,7 +561,11 @@ namespace OnyxGen.Connectors
                 {
                     case "confluence_username":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/confluence_username", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/confluence_username", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/confluence_username", errors, out var read))
                         {
                             value0 = read;
                         }
@@ -550,7 +586,11 @@ namespace OnyxGen.Connectors
                     }
                     case "confluence_refresh_token":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/confluence_refresh_token", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/confluence_refresh_token", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/confluence_refresh_token", errors, out var read))
                         {
                             value2 = read;
                         }
@@ -558,7 +598,11 @@ namespace OnyxGen.Connectors
                     }
                     case "cloud_id":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/cloud_id", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/cloud_id", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/cloud_id", errors, out var read))
                         {
                             value3 = read;
                         }
@@ -566,7 +610,11 @@ namespace OnyxGen.Connectors
                     }
                     case "created_at":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/created_at", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/created_at", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/created_at", errors, out var read))
                         {
                             value4 = read;
                         }
@@ -574,7 +622,11 @@ namespace OnyxGen.Connectors
                     }
                     case "expires_in":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/expires_in", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/expires_in", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/expires_in", errors, out var read))
                         {
                             value5 = read;
                         }

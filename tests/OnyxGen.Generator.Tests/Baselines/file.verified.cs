@@ -410,7 +410,11 @@ namespace OnyxGen.Connectors
                 {
                     case "pdf_password":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/pdf_password", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/pdf_password", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/pdf_password", errors, out var read))
                         {
                             value0 = read;
                         }

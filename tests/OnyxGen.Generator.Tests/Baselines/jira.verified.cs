@@ -208,7 +208,11 @@ namespace OnyxGen.Connectors
                     }
                     case "labels_to_skip":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/labels_to_skip", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/labels_to_skip", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/labels_to_skip", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
                         {
                             value3 = read;
                         }
@@ -224,7 +228,11 @@ namespace OnyxGen.Connectors
                     }
                     case "scoped_token":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/scoped_token", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/scoped_token", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/scoped_token", errors, out var read))
                         {
                             value5 = read;
                         }
@@ -370,7 +378,11 @@ namespace OnyxGen.Connectors
                 {
                     case "jira_user_email":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/jira_user_email", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/jira_user_email", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/jira_user_email", errors, out var read))
                         {
                             value0 = read;
                         }

@@ -434,7 +434,11 @@ namespace OnyxGen.Connectors
                     }
                     case "owner_email":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/owner_email", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/owner_email", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/owner_email", errors, out var read))
                         {
                             value1 = read;
                         }
@@ -442,7 +446,11 @@ namespace OnyxGen.Connectors
                     }
                     case "started_at":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryDateTime(member.Value, pointer + "/started_at", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/started_at", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryDateTime(member.Value, pointer + "/started_at", errors, out var read))
                         {
                             value2 = read;
                         }
@@ -450,7 +458,11 @@ namespace OnyxGen.Connectors
                     }
                     case "run_id":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryUuid(member.Value, pointer + "/run_id", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/run_id", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryUuid(member.Value, pointer + "/run_id", errors, out var read))
                         {
                             value3 = read;
                         }
@@ -458,7 +470,11 @@ namespace OnyxGen.Connectors
                     }
                     case "day":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/day", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/day", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/day", errors, out var read))
                         {
                             value4 = read;
                         }
@@ -466,7 +482,11 @@ namespace OnyxGen.Connectors
                     }
                     case "host":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/host", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/host", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/host", errors, out var read))
                         {
                             value5 = read;
                         }
@@ -474,7 +494,11 @@ namespace OnyxGen.Connectors
                     }
                     case "project_key":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/project_key", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/project_key", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/project_key", errors, out var read))
                         {
                             value6 = read;
                         }
@@ -482,7 +506,11 @@ namespace OnyxGen.Connectors
                     }
                     case "page_size":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/page_size", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/page_size", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/page_size", errors, out var read))
                         {
                             value7 = read;
                         }
@@ -490,7 +518,11 @@ namespace OnyxGen.Connectors
                     }
                     case "ratio":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryNumber(member.Value, pointer + "/ratio", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/ratio", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryNumber(member.Value, pointer + "/ratio", errors, out var read))
                         {
                             value8 = read;
                         }
@@ -498,7 +530,11 @@ namespace OnyxGen.Connectors
                     }
                     case "level":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/level", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/level", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/level", errors, out var read))
                         {
                             value9 = read;
                         }
@@ -506,7 +542,11 @@ namespace OnyxGen.Connectors
                     }
                     case "mode":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Connectors.MockConnectorConnectorConfig.TryFromWire(member.Value, pointer + "/mode", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.ModeValue read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/mode", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Connectors.MockConnectorConnectorConfig.TryFromWire(member.Value, pointer + "/mode", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.ModeValue read))
                         {
                             value10 = read;
                         }
@@ -514,7 +554,11 @@ namespace OnyxGen.Connectors
                     }
                     case "labels":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/labels", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/labels", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/labels", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
                         {
                             value11 = read;
                         }
@@ -531,7 +575,11 @@ namespace OnyxGen.Connectors
                     }
                     case "System":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/System", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/System", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/System", errors, out var read))
                         {
                             value13 = read;
                         }
@@ -539,7 +587,11 @@ namespace OnyxGen.Connectors
                     }
                     case "class":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/class", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/class", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/class", errors, out var read))
                         {
                             value14 = read;
                         }
@@ -547,7 +599,11 @@ namespace OnyxGen.Connectors
                     }
                     case "old_flag":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/old_flag", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/old_flag", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/old_flag", errors, out var read))
                         {
                             value15 = read;
                         }
@@ -555,7 +611,11 @@ namespace OnyxGen.Connectors
                     }
                     case "rewrites":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryArray<global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem>(member.Value, pointer + "/rewrites", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem item0) => { bool ok = global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem.TryRead(e0, p0, es0, out var r0); item0 = r0!; return ok; }, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/rewrites", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryArray<global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem>(member.Value, pointer + "/rewrites", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem item0) => { bool ok = global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem.TryRead(e0, p0, es0, out var r0); item0 = r0!; return ok; }, out var read))
                         {
                             value16 = read;
                         }
@@ -563,7 +623,11 @@ namespace OnyxGen.Connectors
                     }
                     case "window":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject.TryRead(member.Value, pointer + "/window", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/window", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject.TryRead(member.Value, pointer + "/window", errors, out var read))
                         {
                             value17 = read;
                         }
@@ -571,7 +635,11 @@ namespace OnyxGen.Connectors
                     }
                     case "extra":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject.TryRead(member.Value, pointer + "/extra", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/extra", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject.TryRead(member.Value, pointer + "/extra", errors, out var read))
                         {
                             value18 = read;
                         }
@@ -622,38 +690,16 @@ namespace OnyxGen.Connectors
             Empty,
         }
 
+        private static readonly string[] s_ModeValueWire = new string[] { "full-sync", "incremental", "6", "-6", "with space", "" };
+        private static readonly global::System.Collections.Generic.Dictionary<string, ModeValue> s_ModeValueByWire = global::OnyxGen.Validation.JsonReading.WireTable<ModeValue>(s_ModeValueWire);
+
         /// <summary>The exact wire string of a <see cref="ModeValue"/>.</summary>
-        public static string ToWire(ModeValue value) => value switch
-        {
-            ModeValue.FullSync => "full-sync",
-            ModeValue.Incremental => "incremental",
-            ModeValue.Value6 => "6",
-            ModeValue.Minus6 => "-6",
-            ModeValue.WithSpace => "with space",
-            ModeValue.Empty => "",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a ModeValue value."),
-        };
+        public static string ToWire(ModeValue value) => (uint)value < (uint)s_ModeValueWire.Length ? s_ModeValueWire[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a ModeValue value.");
 
         /// <summary>Reads a <see cref="ModeValue"/> from its wire string; anything else is a violation.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool TryFromWire(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out ModeValue value)
-        {
-            value = default;
-            if (!global::OnyxGen.Validation.JsonReading.TryString(json, pointer, errors, out string wire))
-            {
-                return false;
-            }
-            switch (wire)
-            {
-                case "full-sync": value = ModeValue.FullSync; return true;
-                case "incremental": value = ModeValue.Incremental; return true;
-                case "6": value = ModeValue.Value6; return true;
-                case "-6": value = ModeValue.Minus6; return true;
-                case "with space": value = ModeValue.WithSpace; return true;
-                case "": value = ModeValue.Empty; return true;
-                default: errors.Add(new global::OnyxGen.OnyxValidationError(pointer, "must be one of 'full-sync', 'incremental', '6', '-6', 'with space', ''; got '" + wire + "'.")); return false;
-            }
-        }
+            => global::OnyxGen.Validation.JsonReading.TryEnum(json, pointer, errors, s_ModeValueByWire, out value);
 
         /// <summary>Schemas kept as data, for values with no single C# type; checked by <see cref="global::OnyxGen.Validation.SchemaNode"/>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -954,7 +1000,11 @@ namespace OnyxGen.Connectors
                     {
                         case "from_hour":
                         {
-                            if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/from_hour", errors, out var read))
+                            if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                            {
+                                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/from_hour", "must not be null."));
+                            }
+                            else if (global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/from_hour", errors, out var read))
                             {
                                 value0 = read;
                             }
@@ -962,7 +1012,11 @@ namespace OnyxGen.Connectors
                         }
                         case "next":
                         {
-                            if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject.TryRead(member.Value, pointer + "/next", errors, out var read))
+                            if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                            {
+                                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/next", "must not be null."));
+                            }
+                            else if (global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject.TryRead(member.Value, pointer + "/next", errors, out var read))
                             {
                                 value1 = read;
                             }
@@ -1215,7 +1269,11 @@ namespace OnyxGen.Connectors
                 {
                     case "api_token":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/api_token", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/api_token", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/api_token", errors, out var read))
                         {
                             value0 = read;
                         }
@@ -1223,7 +1281,11 @@ namespace OnyxGen.Connectors
                     }
                     case "username":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/username", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/username", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/username", errors, out var read))
                         {
                             value1 = read;
                         }
@@ -1231,7 +1293,11 @@ namespace OnyxGen.Connectors
                     }
                     case "password":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/password", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/password", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/password", errors, out var read))
                         {
                             value2 = read;
                         }

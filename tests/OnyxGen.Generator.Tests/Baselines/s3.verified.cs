@@ -176,7 +176,11 @@ namespace OnyxGen.Connectors
                     }
                     case "prefix":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/prefix", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/prefix", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/prefix", errors, out var read))
                         {
                             value2 = read;
                         }
@@ -184,7 +188,11 @@ namespace OnyxGen.Connectors
                     }
                     case "european_residency":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/european_residency", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/european_residency", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/european_residency", errors, out var read))
                         {
                             value3 = read;
                         }
@@ -234,34 +242,16 @@ namespace OnyxGen.Connectors
             OciStorage,
         }
 
+        private static readonly string[] s_BucketTypeValueWire = new string[] { "r2", "s3", "google_cloud_storage", "oci_storage" };
+        private static readonly global::System.Collections.Generic.Dictionary<string, BucketTypeValue> s_BucketTypeValueByWire = global::OnyxGen.Validation.JsonReading.WireTable<BucketTypeValue>(s_BucketTypeValueWire);
+
         /// <summary>The exact wire string of a <see cref="BucketTypeValue"/>.</summary>
-        public static string ToWire(BucketTypeValue value) => value switch
-        {
-            BucketTypeValue.R2 => "r2",
-            BucketTypeValue.S3 => "s3",
-            BucketTypeValue.GoogleCloudStorage => "google_cloud_storage",
-            BucketTypeValue.OciStorage => "oci_storage",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a BucketTypeValue value."),
-        };
+        public static string ToWire(BucketTypeValue value) => (uint)value < (uint)s_BucketTypeValueWire.Length ? s_BucketTypeValueWire[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a BucketTypeValue value.");
 
         /// <summary>Reads a <see cref="BucketTypeValue"/> from its wire string; anything else is a violation.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool TryFromWire(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out BucketTypeValue value)
-        {
-            value = default;
-            if (!global::OnyxGen.Validation.JsonReading.TryString(json, pointer, errors, out string wire))
-            {
-                return false;
-            }
-            switch (wire)
-            {
-                case "r2": value = BucketTypeValue.R2; return true;
-                case "s3": value = BucketTypeValue.S3; return true;
-                case "google_cloud_storage": value = BucketTypeValue.GoogleCloudStorage; return true;
-                case "oci_storage": value = BucketTypeValue.OciStorage; return true;
-                default: errors.Add(new global::OnyxGen.OnyxValidationError(pointer, "must be one of 'r2', 's3', 'google_cloud_storage', 'oci_storage'; got '" + wire + "'.")); return false;
-            }
-        }
+            => global::OnyxGen.Validation.JsonReading.TryEnum(json, pointer, errors, s_BucketTypeValueByWire, out value);
 
         /// <summary>The values of <c>AuthenticationMethodValue</c>; each serializes to its exact wire string.</summary>
         public enum AuthenticationMethodValue
@@ -274,32 +264,16 @@ namespace OnyxGen.Connectors
             AssumeRole,
         }
 
+        private static readonly string[] s_AuthenticationMethodValueWire = new string[] { "access_key", "iam_role", "assume_role" };
+        private static readonly global::System.Collections.Generic.Dictionary<string, AuthenticationMethodValue> s_AuthenticationMethodValueByWire = global::OnyxGen.Validation.JsonReading.WireTable<AuthenticationMethodValue>(s_AuthenticationMethodValueWire);
+
         /// <summary>The exact wire string of a <see cref="AuthenticationMethodValue"/>.</summary>
-        public static string ToWire(AuthenticationMethodValue value) => value switch
-        {
-            AuthenticationMethodValue.AccessKey => "access_key",
-            AuthenticationMethodValue.IamRole => "iam_role",
-            AuthenticationMethodValue.AssumeRole => "assume_role",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a AuthenticationMethodValue value."),
-        };
+        public static string ToWire(AuthenticationMethodValue value) => (uint)value < (uint)s_AuthenticationMethodValueWire.Length ? s_AuthenticationMethodValueWire[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a AuthenticationMethodValue value.");
 
         /// <summary>Reads a <see cref="AuthenticationMethodValue"/> from its wire string; anything else is a violation.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool TryFromWire(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out AuthenticationMethodValue value)
-        {
-            value = default;
-            if (!global::OnyxGen.Validation.JsonReading.TryString(json, pointer, errors, out string wire))
-            {
-                return false;
-            }
-            switch (wire)
-            {
-                case "access_key": value = AuthenticationMethodValue.AccessKey; return true;
-                case "iam_role": value = AuthenticationMethodValue.IamRole; return true;
-                case "assume_role": value = AuthenticationMethodValue.AssumeRole; return true;
-                default: errors.Add(new global::OnyxGen.OnyxValidationError(pointer, "must be one of 'access_key', 'iam_role', 'assume_role'; got '" + wire + "'.")); return false;
-            }
-        }
+            => global::OnyxGen.Validation.JsonReading.TryEnum(json, pointer, errors, s_AuthenticationMethodValueByWire, out value);
     }
 
     /// <summary>Amazon S3 credentials: access key and secret, an IAM role ARN to assume via STS, or the instance's own role (no keys). authentication_method selects the mode and defaults to access_key.</summary>
@@ -449,7 +423,11 @@ namespace OnyxGen.Connectors
                 {
                     case "authentication_method":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Connectors.S3ConnectorConfig.TryFromWire(member.Value, pointer + "/authentication_method", errors, out global::OnyxGen.Connectors.S3ConnectorConfig.AuthenticationMethodValue read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/authentication_method", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Connectors.S3ConnectorConfig.TryFromWire(member.Value, pointer + "/authentication_method", errors, out global::OnyxGen.Connectors.S3ConnectorConfig.AuthenticationMethodValue read))
                         {
                             value0 = read;
                         }
@@ -457,7 +435,11 @@ namespace OnyxGen.Connectors
                     }
                     case "aws_access_key_id":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/aws_access_key_id", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/aws_access_key_id", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/aws_access_key_id", errors, out var read))
                         {
                             value1 = read;
                         }
@@ -465,7 +447,11 @@ namespace OnyxGen.Connectors
                     }
                     case "aws_secret_access_key":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/aws_secret_access_key", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/aws_secret_access_key", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/aws_secret_access_key", errors, out var read))
                         {
                             value2 = read;
                         }
@@ -473,7 +459,11 @@ namespace OnyxGen.Connectors
                     }
                     case "aws_role_arn":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/aws_role_arn", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/aws_role_arn", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/aws_role_arn", errors, out var read))
                         {
                             value3 = read;
                         }

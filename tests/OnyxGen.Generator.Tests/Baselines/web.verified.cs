@@ -195,7 +195,11 @@ namespace OnyxGen.Connectors
                     }
                     case "web_connector_type":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Connectors.WebConnectorConfig.TryFromWire(member.Value, pointer + "/web_connector_type", errors, out global::OnyxGen.Connectors.WebConnectorConfig.WebConnectorTypeValue read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/web_connector_type", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Connectors.WebConnectorConfig.TryFromWire(member.Value, pointer + "/web_connector_type", errors, out global::OnyxGen.Connectors.WebConnectorConfig.WebConnectorTypeValue read))
                         {
                             value1 = read;
                         }
@@ -203,7 +207,11 @@ namespace OnyxGen.Connectors
                     }
                     case "mintlify_cleanup":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/mintlify_cleanup", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/mintlify_cleanup", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/mintlify_cleanup", errors, out var read))
                         {
                             value2 = read;
                         }
@@ -211,7 +219,11 @@ namespace OnyxGen.Connectors
                     }
                     case "scroll_before_scraping":
                     {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/scroll_before_scraping", errors, out var read))
+                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
+                        {
+                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/scroll_before_scraping", "must not be null."));
+                        }
+                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/scroll_before_scraping", errors, out var read))
                         {
                             value3 = read;
                         }
@@ -257,34 +269,16 @@ namespace OnyxGen.Connectors
             Upload,
         }
 
+        private static readonly string[] s_WebConnectorTypeValueWire = new string[] { "recursive", "single", "sitemap", "upload" };
+        private static readonly global::System.Collections.Generic.Dictionary<string, WebConnectorTypeValue> s_WebConnectorTypeValueByWire = global::OnyxGen.Validation.JsonReading.WireTable<WebConnectorTypeValue>(s_WebConnectorTypeValueWire);
+
         /// <summary>The exact wire string of a <see cref="WebConnectorTypeValue"/>.</summary>
-        public static string ToWire(WebConnectorTypeValue value) => value switch
-        {
-            WebConnectorTypeValue.Recursive => "recursive",
-            WebConnectorTypeValue.Single => "single",
-            WebConnectorTypeValue.Sitemap => "sitemap",
-            WebConnectorTypeValue.Upload => "upload",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a WebConnectorTypeValue value."),
-        };
+        public static string ToWire(WebConnectorTypeValue value) => (uint)value < (uint)s_WebConnectorTypeValueWire.Length ? s_WebConnectorTypeValueWire[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a WebConnectorTypeValue value.");
 
         /// <summary>Reads a <see cref="WebConnectorTypeValue"/> from its wire string; anything else is a violation.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool TryFromWire(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out WebConnectorTypeValue value)
-        {
-            value = default;
-            if (!global::OnyxGen.Validation.JsonReading.TryString(json, pointer, errors, out string wire))
-            {
-                return false;
-            }
-            switch (wire)
-            {
-                case "recursive": value = WebConnectorTypeValue.Recursive; return true;
-                case "single": value = WebConnectorTypeValue.Single; return true;
-                case "sitemap": value = WebConnectorTypeValue.Sitemap; return true;
-                case "upload": value = WebConnectorTypeValue.Upload; return true;
-                default: errors.Add(new global::OnyxGen.OnyxValidationError(pointer, "must be one of 'recursive', 'single', 'sitemap', 'upload'; got '" + wire + "'.")); return false;
-            }
-        }
+            => global::OnyxGen.Validation.JsonReading.TryEnum(json, pointer, errors, s_WebConnectorTypeValueByWire, out value);
 
         /// <summary>A nested object of the <c>web</c> connector config.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
