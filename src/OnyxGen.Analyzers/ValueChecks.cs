@@ -14,25 +14,11 @@ internal static class ValueChecks
 {
     private static readonly ConcurrentDictionary<string, Regex?> Patterns = new(StringComparer.Ordinal);
 
-    /// <summary>True when the value is valid for the format (unknown formats accept everything).</summary>
-    public static bool MatchesFormat(string value, string format) => format switch
-    {
-        "uri" => IsAbsoluteUri(value),
-        "email" => IsEmail(value),
-        "date" => DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-        "hostname" => IsHostName(value),
-        "ipv4" => IPAddress.TryParse(value, out IPAddress? v4) && v4.AddressFamily == AddressFamily.InterNetwork
-            && value.Count(ch => ch == '.') == 3 && value.All(ch => (ch >= '0' && ch <= '9') || ch == '.'),
-        "ipv6" => IPAddress.TryParse(value, out IPAddress? v6) && v6.AddressFamily == AddressFamily.InterNetworkV6 && value.IndexOf('%') < 0,
-        _ => true,
-    };
+    /// <summary>True when the value is valid for the format: the runtime's own rules (src/Shared/FormatRules.cs).</summary>
+    public static bool MatchesFormat(string value, string format) => OnyxGen.Validation.FormatRules.Matches(value, format);
 
-    /// <summary>
-    /// An absolute URI with a scheme. Deliberately no stricter than the runtime's check (a value the runtime accepts is
-    /// never reported): a missing scheme, the common mistake, is always caught.
-    /// </summary>
-    public static bool IsAbsoluteUri(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && uri.Scheme.Length > 0;
+    /// <summary>An absolute URI with a scheme, by the runtime's rule.</summary>
+    public static bool IsAbsoluteUri(string value) => OnyxGen.Validation.FormatRules.IsUri(value);
 
     /// <summary>The literal with <c>https://</c> in front, when that makes a scheme-less URL valid; otherwise null.</summary>
     public static string? WithHttpsScheme(string value)
@@ -47,16 +33,6 @@ internal static class ValueChecks
             ? candidate
             : null;
     }
-
-    private static bool IsEmail(string value)
-    {
-        int at = value.IndexOf('@');
-        return at > 0 && at == value.LastIndexOf('@') && at != value.Length - 1 && !value.Any(char.IsWhiteSpace);
-    }
-
-    private static bool IsHostName(string value) =>
-        Uri.CheckHostName(value) == UriHostNameType.Dns && value.Length <= 253
-        && value.Split('.').All(label => label.Length is > 0 and <= 63 && !label.StartsWith("-", StringComparison.Ordinal) && !label.EndsWith("-", StringComparison.Ordinal));
 
     /// <summary>Whether the value matches the pattern (unanchored, as JSON Schema says); null when the pattern cannot be evaluated.</summary>
     public static bool? MatchesPattern(string value, string pattern)
