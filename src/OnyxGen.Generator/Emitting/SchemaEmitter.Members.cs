@@ -88,10 +88,11 @@ internal sealed partial class SchemaEmitter
                 _w.Line($"writer.WriteStringValue({ConfigType}.ToWire({expression}));");
                 break;
             case TypeKind.Array:
-                string item = "item" + depth.ToString(CultureInfo.InvariantCulture);
+                // An indexed loop: foreach over IReadOnlyList<T> would box its enumerator on every write.
+                string index = "i" + depth.ToString(CultureInfo.InvariantCulture);
                 _w.Line("writer.WriteStartArray();");
-                _w.Open($"foreach (var {item} in {expression})");
-                WriteValue(type.Items!, item, depth + 1);
+                _w.Open($"for (int {index} = 0; {index} < {expression}.Count; {index}++)");
+                WriteValue(type.Items!, $"{expression}[{index}]", depth + 1);
                 _w.Close();
                 _w.Line("writer.WriteEndArray();");
                 break;

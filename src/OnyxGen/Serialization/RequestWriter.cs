@@ -9,15 +9,34 @@ internal static class RequestWriter
 {
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = false };
 
+    // One buffer and writer per thread, reused: a request then allocates only its final bytes, not a growing buffer.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     public static ReadOnlyMemory<byte> Write<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        Utf8JsonWriter writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        try
         {
             write(writer, state);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.WrittenMemory;
+        finally
+        {
+            // Don't keep a large body's buffer alive on the thread.
+            if (buffer.Capacity > 64 * 1024)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
     }
 
     /// <summary>The <c>ConnectorUpdateRequest</c> body shared by connector create and update.</summary>

@@ -138,9 +138,9 @@ namespace OnyxGen.Connectors
             {
                 writer.WritePropertyName(s_json7);
                 writer.WriteStartArray();
-                foreach (var item0 in value17)
+                for (int i0 = 0; i0 < value17.Count; i0++)
                 {
-                    writer.WriteStringValue(item0);
+                    writer.WriteStringValue(value17[i0]);
                 }
                 writer.WriteEndArray();
             }

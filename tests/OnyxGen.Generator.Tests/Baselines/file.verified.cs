@@ -53,9 +53,9 @@ namespace OnyxGen.Connectors
             if (this.FileLocations is { } value4)
             {
                 writer.WriteStartArray();
-                foreach (var item0 in value4)
+                for (int i0 = 0; i0 < value4.Count; i0++)
                 {
-                    writer.WriteStringValue(item0);
+                    writer.WriteStringValue(value4[i0]);
                 }
                 writer.WriteEndArray();
             }
@@ -67,9 +67,9 @@ namespace OnyxGen.Connectors
             {
                 writer.WritePropertyName(s_json1);
                 writer.WriteStartArray();
-                foreach (var item0 in value5)
+                for (int i0 = 0; i0 < value5.Count; i0++)
                 {
-                    writer.WriteStringValue(item0);
+                    writer.WriteStringValue(value5[i0]);
                 }
                 writer.WriteEndArray();
             }

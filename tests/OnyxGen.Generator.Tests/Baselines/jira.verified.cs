@@ -80,9 +80,9 @@ namespace OnyxGen.Connectors
             {
                 writer.WritePropertyName(s_json2);
                 writer.WriteStartArray();
-                foreach (var item0 in value8)
+                for (int i0 = 0; i0 < value8.Count; i0++)
                 {
-                    writer.WriteStringValue(item0);
+                    writer.WriteStringValue(value8[i0]);
                 }
                 writer.WriteEndArray();
             }
@@ -90,9 +90,9 @@ namespace OnyxGen.Connectors
             {
                 writer.WritePropertyName(s_json3);
                 writer.WriteStartArray();
-                foreach (var item0 in value9)
+                for (int i0 = 0; i0 < value9.Count; i0++)
                 {
-                    writer.WriteStringValue(item0);
+                    writer.WriteStringValue(value9[i0]);
                 }
                 writer.WriteEndArray();
             }

@@ -225,9 +225,9 @@ namespace OnyxGen.Connectors
             {
                 writer.WritePropertyName(s_json11);
                 writer.WriteStartArray();
-                foreach (var item0 in value32)
+                for (int i0 = 0; i0 < value32.Count; i0++)
                 {
-                    writer.WriteStringValue(item0);
+                    writer.WriteStringValue(value32[i0]);
                 }
                 writer.WriteEndArray();
             }
@@ -259,9 +259,9 @@ namespace OnyxGen.Connectors
             {
                 writer.WritePropertyName(s_json16);
                 writer.WriteStartArray();
-                foreach (var item0 in value37)
+                for (int i0 = 0; i0 < value37.Count; i0++)
                 {
-                    item0.WriteJson(writer);
+                    value37[i0].WriteJson(writer);
                 }
                 writer.WriteEndArray();
             }

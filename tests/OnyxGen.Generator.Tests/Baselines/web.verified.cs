@@ -87,9 +87,9 @@ namespace OnyxGen.Connectors
             {
                 writer.WritePropertyName(s_json4);
                 writer.WriteStartArray();
-                foreach (var item0 in value9)
+                for (int i0 = 0; i0 < value9.Count; i0++)
                 {
-                    item0.WriteJson(writer);
+                    value9[i0].WriteJson(writer);
                 }
                 writer.WriteEndArray();
             }
