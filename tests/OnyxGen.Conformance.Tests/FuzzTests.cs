@@ -266,7 +266,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             corpus.AddRange(Directory.GetFiles(differential, "*.json").OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText));
         }
 
-        string suite = Path.Combine(Harness.RepositoryRoot, "..", "shared", "conformance", "json-schema-test-suite", "draft2020-12");
+        string suite = Path.Combine(Harness.RepositoryRoot, "tests", "OnyxGen.Conformance.Tests", "JsonSchemaTestSuite", "draft2020-12");
         if (Directory.Exists(suite))
         {
             foreach (string file in Directory.GetFiles(suite, "*.json").OrderBy(f => f, StringComparer.Ordinal))

@@ -17,7 +17,7 @@ namespace OnyxGen.Conformance.Tests;
 public sealed class TestSuiteTests(ITestOutputHelper output)
 {
     private static readonly string SuiteDirectory = Path.Combine(
-        Environment.GetEnvironmentVariable("ONYXGEN_TEST_SUITE") ?? Path.Combine(Harness.RepositoryRoot, "..", "shared", "conformance", "json-schema-test-suite"),
+        Environment.GetEnvironmentVariable("ONYXGEN_TEST_SUITE") ?? Path.Combine(Harness.RepositoryRoot, "tests", "OnyxGen.Conformance.Tests", "JsonSchemaTestSuite"),
         "draft2020-12");
 
     /// <summary>
