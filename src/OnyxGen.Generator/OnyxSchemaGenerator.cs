@@ -27,34 +27,59 @@ public sealed class OnyxSchemaGenerator : IIncrementalGenerator
             .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
 
-        IncrementalValuesProvider<ParseResult> parsed = context.AdditionalTextsProvider
+        // Most schema files stand alone and are parsed one by one, so editing one re-parses only that one. A file whose
+        // $ref points into another file (a schema, or a definitions-only .json added as OnyxSchema) also sees the
+        // project's other .json AdditionalFiles, and is re-parsed when any of them changes.
+        IncrementalValuesProvider<SchemaFile> schemaFiles = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) =>
-            {
-                SourceText? text = file.GetText(cancellationToken);
-                return text is null
-                    ? new ParseResult(file.Path, null, EquatableArray.ToEquatableArray(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJsonId, null, Path.GetFileName(file.Path), "the file could not be read") }), null, null)
-                    : SchemaParser.Parse(file.Path, text.ToString(), cancellationToken);
-            })
+            .Select(static (file, cancellationToken) => new SchemaFile(file, ReferencesOtherFiles(file.GetText(cancellationToken))))
+            .WithTrackingName(TrackingNames.Read);
+
+        IncrementalValuesProvider<ParseResult> standalone = schemaFiles
+            .Where(static file => !file.ReferencesOtherFiles)
+            .Select(static (file, cancellationToken) => ParseFile(file.File, null, cancellationToken))
+            .WithTrackingName(TrackingNames.Parse);
+
+        IncrementalValuesProvider<ParseResult> linked = schemaFiles
+            .Where(static file => file.ReferencesOtherFiles)
+            .Combine(context.AdditionalTextsProvider.Where(static file => file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).Collect())
+            .Select(static (pair, cancellationToken) => ParseFile(pair.Left.File, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         // Two files for one source would generate colliding types. Only small (source, path, location) summaries are
         // collected, so this step re-runs cheaply; its result changes only when the set of claims does.
-        IncrementalValueProvider<SourceResolution> resolution = parsed
-            .Where(static result => result.Source is not null)
-            .Select(static (result, _) => new SourceClaim(result.Source!, result.FilePath, result.SourceLocation))
-            .Collect()
+        IncrementalValueProvider<SourceResolution> resolution = Claims(standalone)
+            .Combine(Claims(linked))
             .Combine(options)
-            .Select(static (pair, _) => ResolveSources(pair.Left, pair.Right.CatalogDirectory))
+            .Select(static (pair, _) => ResolveSources(pair.Left.Left.AddRange(pair.Left.Right), pair.Right.CatalogDirectory))
             .WithTrackingName(TrackingNames.DuplicateSources);
 
+        IncrementalValueProvider<(GeneratorOptions Options, EquatableArray<string> Skipped)> emitSettings =
+            options.Combine(resolution.Select(static (r, _) => r.Skipped));
+        RegisterOutputs(context, standalone, emitSettings);
+        RegisterOutputs(context, linked, emitSettings);
+
+        context.RegisterSourceOutput(resolution, static (production, result) =>
+        {
+            foreach (DiagnosticInfo diagnostic in result.Diagnostics)
+            {
+                Report(production, diagnostic);
+            }
+        });
+    }
+
+    private static void RegisterOutputs(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<ParseResult> parsed,
+        IncrementalValueProvider<(GeneratorOptions Options, EquatableArray<string> Skipped)> settings)
+    {
         IncrementalValuesProvider<GeneratedFile> generated = parsed
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Model)
-            .Combine(options.Combine(resolution.Select(static (r, _) => r.Skipped)))
-            .Where(static pair => !pair.Right.Right.Contains(pair.Left.FilePath))
-            .Select(static (pair, _) => SchemaEmitter.Emit(pair.Left, pair.Right.Left))
+            .Combine(settings)
+            .Where(static pair => !pair.Right.Skipped.Contains(pair.Left.FilePath))
+            .Select(static (pair, _) => SchemaEmitter.Emit(pair.Left, pair.Right.Options))
             .WithTrackingName(TrackingNames.Emit);
 
         context.RegisterSourceOutput(generated, static (production, file) => production.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8)));
@@ -68,15 +93,30 @@ public sealed class OnyxSchemaGenerator : IIncrementalGenerator
                     Report(production, diagnostic);
                 }
             });
-
-        context.RegisterSourceOutput(resolution, static (production, result) =>
-        {
-            foreach (DiagnosticInfo diagnostic in result.Diagnostics)
-            {
-                Report(production, diagnostic);
-            }
-        });
     }
+
+    private static IncrementalValueProvider<ImmutableArray<SourceClaim>> Claims(IncrementalValuesProvider<ParseResult> parsed) => parsed
+        .Where(static result => result.Source is not null)
+        .Select(static (result, _) => new SourceClaim(result.Source!, result.FilePath, result.SourceLocation))
+        .Collect();
+
+    private static ParseResult ParseFile(AdditionalText file, ImmutableArray<AdditionalText>? others, System.Threading.CancellationToken cancellationToken)
+    {
+        SourceText? text = file.GetText(cancellationToken);
+        if (text is null)
+        {
+            return new ParseResult(file.Path, null, EquatableArray.ToEquatableArray(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJsonId, null, Path.GetFileName(file.Path), "the file could not be read") }), null, null);
+        }
+
+        Func<string, string?>? readFile = others is { } files
+            ? fullPath => files.FirstOrDefault(f => string.Equals(Path.GetFullPath(f.Path), fullPath, StringComparison.Ordinal))?.GetText(cancellationToken)?.ToString()
+            : null;
+        return SchemaParser.Parse(file.Path, text.ToString(), cancellationToken, readFile);
+    }
+
+    /// <summary>True when the file has a <c>$ref</c> that does not start with '#' (it may point into another file).</summary>
+    private static bool ReferencesOtherFiles(SourceText? text) =>
+        text is not null && System.Text.RegularExpressions.Regex.IsMatch(text.ToString(), "\"\\$ref\"\\s*:\\s*\"[^#\"]");
 
     private static GeneratorOptions ReadOptions(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options)
     {
@@ -136,6 +176,9 @@ public sealed class OnyxSchemaGenerator : IIncrementalGenerator
 
     private sealed record SourceClaim(string Source, string FilePath, LocationInfo? Location);
 
+    /// <summary>A schema file and whether it refers into other schema files (AdditionalText compares by identity, as the driver keeps it).</summary>
+    private sealed record SchemaFile(AdditionalText File, bool ReferencesOtherFiles);
+
     private sealed record SourceResolution(EquatableArray<string> Skipped, EquatableArray<DiagnosticInfo> Diagnostics);
 }
 
@@ -143,6 +186,7 @@ public sealed class OnyxSchemaGenerator : IIncrementalGenerator
 public static class TrackingNames
 {
     public const string Options = "OnyxGen.Options";
+    public const string Read = "OnyxGen.Read";
     public const string Parse = "OnyxGen.Parse";
     public const string Model = "OnyxGen.Model";
     public const string Emit = "OnyxGen.Emit";

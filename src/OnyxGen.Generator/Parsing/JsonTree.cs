@@ -16,6 +16,9 @@ internal abstract class JsonNode
     /// <summary>Byte offset of the value's first byte.</summary>
     public int Start { get; }
 
+    /// <summary>The file the value was read from (a $ref may lead into another schema file).</summary>
+    public LineMap? Lines { get; set; }
+
     /// <summary>Byte offset just past the value.</summary>
     public int End { get; }
 

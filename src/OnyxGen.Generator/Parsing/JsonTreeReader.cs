@@ -19,7 +19,7 @@ internal static class JsonTreeReader
     };
 
     /// <exception cref="JsonException">The text is not valid JSON (with line and byte position).</exception>
-    public static JsonNode Read(byte[] utf8, List<JsonMember> duplicateKeys)
+    public static JsonNode Read(byte[] utf8, List<JsonMember> duplicateKeys, LineMap? lines = null)
     {
         var reader = new Utf8JsonReader(utf8, Options);
         if (!reader.Read())
@@ -27,7 +27,7 @@ internal static class JsonTreeReader
             throw new JsonException("The file is empty.", null, 0, 0);
         }
 
-        JsonNode root = ReadValue(ref reader, duplicateKeys);
+        JsonNode root = ReadValue(ref reader, duplicateKeys, lines);
         if (reader.Read())
         {
             // Utf8JsonReader reports trailing content itself; this only guards unexpected states.
@@ -50,7 +50,14 @@ internal static class JsonTreeReader
         }
     }
 
-    private static JsonNode ReadValue(ref Utf8JsonReader reader, List<JsonMember> duplicateKeys)
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, List<JsonMember> duplicateKeys, LineMap? lines)
+    {
+        JsonNode node = ReadNode(ref reader, duplicateKeys, lines);
+        node.Lines = lines;
+        return node;
+    }
+
+    private static JsonNode ReadNode(ref Utf8JsonReader reader, List<JsonMember> duplicateKeys, LineMap? lines)
     {
         int start = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
@@ -64,7 +71,7 @@ internal static class JsonTreeReader
                     string name = ReadString(ref reader);
                     int nameEnd = (int)reader.BytesConsumed;
                     reader.Read();
-                    JsonNode value = ReadValue(ref reader, duplicateKeys);
+                    JsonNode value = ReadValue(ref reader, duplicateKeys, lines);
                     var member = new JsonMember(name, nameStart, nameEnd, value);
                     seen ??= new HashSet<string>(StringComparer.Ordinal);
                     if (!seen.Add(name))
@@ -80,7 +87,7 @@ internal static class JsonTreeReader
                 var items = new List<JsonNode>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, duplicateKeys));
+                    items.Add(ReadValue(ref reader, duplicateKeys, lines));
                 }
 
                 return new JsonArrayNode(start, (int)reader.BytesConsumed, items);

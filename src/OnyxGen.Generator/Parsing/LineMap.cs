@@ -24,6 +24,9 @@ internal sealed class LineMap
         }
     }
 
+    /// <summary>The file's path.</summary>
+    public string FilePath => _path;
+
     public LocationInfo Locate(int startByte, int endByte)
     {
         startByte = Clamp(startByte);

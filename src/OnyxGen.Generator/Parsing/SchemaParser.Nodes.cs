@@ -123,6 +123,13 @@ internal sealed partial class SchemaParser
         return index;
     }
 
+    /// <summary>The JSON pointer part of a $ref ("#/a/b" → "/a/b"), for diagnostics.</summary>
+    private static string PointerPart(string target)
+    {
+        int hash = target.IndexOf('#');
+        return hash < 0 ? "" : target.Substring(hash + 1);
+    }
+
     private static SchemaNodeModel AcceptAll() => new(
         true, EquatableArray<string>.Empty, null, EquatableArray<string>.Empty, false, ConstraintModel.None, -1,
         EquatableArray<NodeProperty>.Empty, EquatableArray<string>.Empty, -1, EquatableArray<int>.Empty,
@@ -153,14 +160,13 @@ internal sealed partial class SchemaParser
             return -1;
         }
 
-        JsonNode? resolved = ResolvePointer(target, out string? problem);
+        JsonNode? resolved = ResolvePointer(target, refMember.Value, out string key, out string? problem);
         if (resolved is null)
         {
             Report(DiagnosticDescriptors.UnresolvedRefId, At(refMember.Value), target, pointer, problem!);
             return -1;
         }
 
-        string key = target == "#" ? "#" : target;
         if (_nodeByPointer.TryGetValue(key, out int existing))
         {
             if (refChain.Contains(key))
@@ -175,27 +181,52 @@ internal sealed partial class SchemaParser
 
         var chain = new HashSet<string>(refChain, StringComparer.Ordinal) { key };
         _nodeByPointer[key] = _nodes.Count;
-        return ParseNode(resolved, target.Length > 1 ? target.Substring(1) : "", chain, depth + 1);
+        return ParseNode(resolved, PointerPart(target), chain, depth + 1);
     }
 
-    /// <summary>Resolves "#", "#/a/b" (JSON pointer, ~0 ~1 and %-escapes) in this file; other references are not supported.</summary>
-    private JsonNode? ResolvePointer(string target, out string? problem)
+    /// <summary>
+    /// Resolves a <c>$ref</c> found in <paramref name="context"/>'s file: "#", "#/a/b" (JSON pointer, ~0 ~1 and %-escapes)
+    /// in that file, or "other.schema.json#/a/b" relative to its folder (another schema file among the AdditionalFiles).
+    /// <paramref name="key"/> names the target uniquely across files.
+    /// </summary>
+    private JsonNode? ResolvePointer(string target, JsonNode context, out string key, out string? problem)
     {
         problem = null;
-        if (!target.StartsWith("#", StringComparison.Ordinal))
+        int hash = target.IndexOf('#');
+        string filePart = hash < 0 ? target : target.Substring(0, hash);
+        string fragment = hash < 0 ? "" : target.Substring(hash + 1);
+        string contextFile = context.Lines?.FilePath ?? _path;
+        key = contextFile + "#" + fragment;
+
+        JsonNode? current;
+        if (filePart.Length == 0)
         {
-            problem = "is not supported: only references within the same file (#/...) are resolved";
-            return null;
+            current = contextFile == _path ? _root : (_otherFiles.TryGetValue(contextFile, out JsonObjectNode? other) ? other : null);
+        }
+        else
+        {
+            if (filePart.IndexOf(':') >= 0 || filePart.StartsWith("/", StringComparison.Ordinal))
+            {
+                problem = "is not supported: only this file (#/...) and other schema files by relative path (other.schema.json#/...) are resolved";
+                return null;
+            }
+
+            string fullPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(contextFile) ?? "", Uri.UnescapeDataString(filePart)));
+            key = fullPath + "#" + fragment;
+            current = OtherFile(fullPath, out problem);
+            if (current is null)
+            {
+                return null;
+            }
         }
 
-        if (target.Length > 1 && target[1] != '/')
+        if (fragment.Length > 0 && fragment[0] != '/')
         {
             problem = "is not supported: anchors ($anchor) are not resolved, only JSON pointers (#/...)";
             return null;
         }
 
-        JsonNode? current = _root;
-        foreach (string raw in target.Length <= 2 ? Array.Empty<string>() : target.Substring(2).Split('/'))
+        foreach (string raw in fragment.Length <= 1 ? Array.Empty<string>() : fragment.Substring(1).Split('/'))
         {
             string token = Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
             current = current switch
@@ -212,6 +243,45 @@ internal sealed partial class SchemaParser
         }
 
         return current;
+    }
+
+    /// <summary>Another schema file's root, read once; null (with why) when it is not among the schema files or not valid.</summary>
+    private JsonObjectNode? OtherFile(string fullPath, out string? problem)
+    {
+        problem = null;
+        if (string.Equals(fullPath, System.IO.Path.GetFullPath(_path), StringComparison.Ordinal))
+        {
+            return _root;
+        }
+
+        if (_otherFiles.TryGetValue(fullPath, out JsonObjectNode? known))
+        {
+            problem = known is null ? "points at a file that is not a readable schema file" : null;
+            return known;
+        }
+
+        string? text = _readFile?.Invoke(fullPath);
+        JsonObjectNode? root = null;
+        if (text is null)
+        {
+            problem = "points at a file that is not among the project's schema files (OnyxSchema items)";
+        }
+        else
+        {
+            try
+            {
+                byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+                root = JsonTreeReader.Read(utf8, new List<JsonMember>(), new LineMap(fullPath, utf8)) as JsonObjectNode;
+                problem = root is null ? "points at a file whose root is not an object" : null;
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidJsonTextException)
+            {
+                problem = "points at a file that is not valid JSON (it has its own ONYX0001)";
+            }
+        }
+
+        _otherFiles[fullPath] = root;
+        return root;
     }
 
     private ConstraintModel NodeConstraints(JsonObjectNode schema, string pointer)

@@ -470,7 +470,7 @@ internal sealed partial class SchemaParser
             return (any, true);
         }
 
-        JsonNode? resolved = ResolvePointer(target, out string? problem);
+        JsonNode? resolved = ResolvePointer(target, reference.Value, out string key, out string? problem);
         if (resolved is null)
         {
             Report(DiagnosticDescriptors.UnresolvedRefId, At(reference.Value), target, pointer, problem!);
@@ -480,27 +480,28 @@ internal sealed partial class SchemaParser
         if (resolved is JsonObjectNode definition && definition.Get("type") is JsonStringNode { Value: "object" } && !NeedsNode(definition, new List<string> { "object" }))
         {
             // An object definition becomes one named class; registering the name first makes recursive references terminate.
-            if (!_defTypeNames.TryGetValue(target, out string? typeName))
+            if (!_defTypeNames.TryGetValue(key, out string? typeName))
             {
-                string hint = target.Length > 2 ? target.Substring(target.LastIndexOf('/') + 1) : nameHint;
+                string fragment = PointerPart(target);
+                string hint = fragment.Length > 1 ? fragment.Substring(fragment.LastIndexOf('/') + 1) : nameHint;
                 typeName = Identifiers.Bare(_nestedTypeNames.Claim(Identifiers.ToMemberName(hint, "Def"), "Object"));
-                _defTypeNames[target] = typeName;
-                ParseObject(definition, typeName, ObjectRole.Nested, target.Substring(1), isRoot: false);
+                _defTypeNames[key] = typeName;
+                ParseObject(definition, typeName, ObjectRole.Nested, fragment, isRoot: false);
             }
 
             return (new TypeModel(TypeKind.Object, typeName, null, ConstraintModel.None), PeekTypes(definition).AllowsNull);
         }
 
-        if (resolved is JsonObjectNode simple && !_resolving.Contains(target) && simple.Get("$ref") is null)
+        if (resolved is JsonObjectNode simple && !_resolving.Contains(key) && simple.Get("$ref") is null)
         {
-            _resolving.Add(target);
+            _resolving.Add(key);
             try
             {
-                return ParseType(simple, target.Substring(1), nameHint, enums, depth + 1);
+                return ParseType(simple, PointerPart(target), nameHint, enums, depth + 1);
             }
             finally
             {
-                _resolving.Remove(target);
+                _resolving.Remove(key);
             }
         }
 

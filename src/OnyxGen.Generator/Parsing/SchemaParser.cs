@@ -42,17 +42,26 @@ internal sealed partial class SchemaParser
     private JsonObjectNode? _root;
     private bool _hasErrors;
 
-    private SchemaParser(string path, byte[] utf8, CancellationToken cancellationToken)
+    private readonly Func<string, string?>? _readFile;
+    private readonly Dictionary<string, JsonObjectNode?> _otherFiles = new(StringComparer.Ordinal);
+
+    private SchemaParser(string path, byte[] utf8, Func<string, string?>? readFile, CancellationToken cancellationToken)
     {
         _path = path;
         _lines = new LineMap(path, utf8);
+        _readFile = readFile;
         _cancellationToken = cancellationToken;
     }
 
-    public static ParseResult Parse(string path, string text, CancellationToken cancellationToken = default)
+    /// <summary>Parses one schema file.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="text">Its text.</param>
+    /// <param name="cancellationToken">Cancels the parse.</param>
+    /// <param name="readFile">Reads another schema file by full path (for <c>$ref</c>s to other files); null when none are referenced.</param>
+    public static ParseResult Parse(string path, string text, CancellationToken cancellationToken = default, Func<string, string?>? readFile = null)
     {
         byte[] utf8 = Encoding.UTF8.GetBytes(text);
-        var parser = new SchemaParser(path, utf8, cancellationToken);
+        var parser = new SchemaParser(path, utf8, readFile, cancellationToken);
         try
         {
             return parser.ParseFile(utf8);
@@ -76,7 +85,7 @@ internal sealed partial class SchemaParser
         var duplicates = new List<JsonMember>();
         try
         {
-            rootNode = JsonTreeReader.Read(utf8, duplicates);
+            rootNode = JsonTreeReader.Read(utf8, duplicates, _lines);
         }
         catch (JsonException ex)
         {
@@ -234,9 +243,10 @@ internal sealed partial class SchemaParser
     private static string KnownSourceProperty(string source) =>
         OnyxVocabulary.Sources.Contains(source) ? Identifiers.Bare(Identifiers.ToMemberName(source, "Source")) : "";
 
-    private LocationInfo At(JsonNode node) => _lines.Locate(node.Start, node.End > node.Start ? node.End : node.Start + 1);
+    // A node may come from another schema file (through a $ref): locate it in its own file.
+    private LocationInfo At(JsonNode node) => (node.Lines ?? _lines).Locate(node.Start, node.End > node.Start ? node.End : node.Start + 1);
 
-    private LocationInfo AtName(JsonMember member) => _lines.Locate(member.NameStart, member.NameEnd);
+    private LocationInfo AtName(JsonMember member) => (member.Value.Lines ?? _lines).Locate(member.NameStart, member.NameEnd);
 
     private void Report(string id, LocationInfo? location, params string[] args)
     {
