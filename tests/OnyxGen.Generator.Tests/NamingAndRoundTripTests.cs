@@ -256,4 +256,37 @@ public sealed class NamingAndRoundTripTests
         JsonValueKind.String => a.GetString() == b.GetString(),
         _ => true,
     };
+
+    [Fact]
+    public void OneOf_objects_with_a_const_discriminator_become_a_class_hierarchy()
+    {
+        const string Schema = """
+            {"type":"object","x-onyx-source":"web","properties":{
+              "scope":{"oneOf":[
+                {"type":"object","properties":{"kind":{"const":"user"},"email":{"type":"string","format":"email"}},"required":["kind","email"],"additionalProperties":false},
+                {"type":"object","properties":{"kind":{"const":"team"},"team_id":{"type":"integer","minimum":1}},"required":["kind","team_id"],"additionalProperties":false}]}},
+             "required":["scope"]}
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new[] { ("/s/web.schema.json", Schema) });
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompilationErrors);
+        Assert.Empty(run.CompilationWarnings);
+        Assembly assembly = run.Load();
+        Type config = assembly.GetType("OnyxGen.Connectors.WebConnectorConfig")!;
+        Type union = assembly.GetType("OnyxGen.Connectors.WebConnectorConfig+ScopeUnion")!;
+        Type user = assembly.GetType("OnyxGen.Connectors.WebConnectorConfig+ScopeUnionUser")!;
+
+        Assert.True(union.IsAbstract);
+        Assert.Equal(union, config.GetProperty("Scope")!.PropertyType);
+        Assert.Equal(union, user.BaseType);
+
+        object read = FromJson(config, "{\"scope\":{\"kind\":\"team\",\"team_id\":7}}");
+        Assert.Equal("ScopeUnionTeam", config.GetProperty("Scope")!.GetValue(read)!.GetType().Name);
+        Assert.Equal("{\"scope\":{\"kind\":\"team\",\"team_id\":7}}", Write(read));
+
+        Assert.Contains(ValidateJson(config, "{\"scope\":{\"kind\":\"user\",\"email\":\"x@\"}}"), e => e.Pointer == "/scope/email");
+        Assert.Contains(ValidateJson(config, "{\"scope\":{\"kind\":\"bot\"}}"), e => e.Pointer == "/scope/kind" && e.Message.Contains("'user', 'team'"));
+        Assert.Contains(ValidateJson(config, "{\"scope\":{\"team_id\":7}}"), e => e.Pointer == "/scope/kind");
+        Assert.Contains(ValidateJson(config, "{\"scope\":{\"kind\":\"team\",\"team_id\":0}}"), e => e.Pointer == "/scope/team_id");
+    }
 }

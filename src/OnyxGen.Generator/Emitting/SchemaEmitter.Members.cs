@@ -10,9 +10,10 @@ internal sealed partial class SchemaEmitter
 {
     private void EmitWriteJson(ObjectModel type, Dictionary<string, string> jsonNames)
     {
+        string overrides = type.BaseTypeName is null ? "" : "override ";
         _w.Line("/// <summary>Writes this object as JSON with the exact wire names, leaving out optional properties that are null.</summary>");
         _w.Line("/// <param name=\"writer\">The writer.</param>");
-        _w.Open("public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)");
+        _w.Open($"public {overrides}void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)");
         _w.Line("writer.WriteStartObject();");
         foreach (PropertyModel property in type.Properties)
         {
@@ -107,18 +108,23 @@ internal sealed partial class SchemaEmitter
 
     private void EmitValidate(ObjectModel type, Dictionary<string, string> patterns)
     {
-        _w.Line("/// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>");
-        _w.Open("public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()");
-        _w.Line($"var errors = new {Errors}();");
-        _w.Line("ValidateInto(\"\", errors);");
-        _w.Line("return errors;");
-        _w.Close();
-        _w.Line();
+        if (type.BaseTypeName is null)
+        {
+            // A union case inherits Validate() from its base, which calls the overridden ValidateInto.
+            _w.Line("/// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>");
+            _w.Open("public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()");
+            _w.Line($"var errors = new {Errors}();");
+            _w.Line("ValidateInto(\"\", errors);");
+            _w.Line("return errors;");
+            _w.Close();
+            _w.Line();
+        }
+
         _w.Line("/// <summary>Adds this object's violations, under <paramref name=\"pointer\"/>, to <paramref name=\"errors\"/>.</summary>");
         _w.Line("/// <param name=\"pointer\">The JSON pointer of this object.</param>");
         _w.Line("/// <param name=\"errors\">Where violations are added.</param>");
         _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        _w.Open($"public void ValidateInto(string pointer, {Errors} errors)");
+        _w.Open($"public {(type.BaseTypeName is null ? "" : "override ")}void ValidateInto(string pointer, {Errors} errors)");
         foreach (PropertyModel property in type.Properties)
         {
             string member = "this." + property.PropertyName;
@@ -272,14 +278,15 @@ internal sealed partial class SchemaEmitter
         _w.Line("/// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>");
         _w.Line("/// <param name=\"json\">A JSON object.</param>");
         _w.Line("/// <exception cref=\"global::OnyxGen.OnyxValidationException\">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>");
-        _w.Open($"public static {self} FromJson(global::System.Text.Json.JsonElement json)");
+        string hides = type.BaseTypeName is null ? "" : "new "; // a union case's readers hide its base's dispatching ones
+        _w.Open($"public static {hides}{self} FromJson(global::System.Text.Json.JsonElement json)");
         _w.Line($"var errors = new {Errors}();");
         _w.Line($"return TryRead(json, \"\", errors, out {self}? result) ? result! : throw new global::OnyxGen.OnyxValidationException({CSharpLiterals.String(type.TypeName)}, errors);");
         _w.Close();
         _w.Line();
         _w.Line("/// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>");
         _w.Line("/// <param name=\"json\">The JSON to check.</param>");
-        _w.Open("public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)");
+        _w.Open($"public static {hides}global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)");
         _w.Line($"var errors = new {Errors}();");
         _w.Open($"if (TryRead(json, \"\", errors, out {self}? result))");
         _w.Line("result!.ValidateInto(\"\", errors);");

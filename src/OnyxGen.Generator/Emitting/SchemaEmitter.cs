@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using OnyxGen.Generator.Model;
 using OnyxGen.Generator.Naming;
+using OnyxGen.Generator.Parsing;
 
 namespace OnyxGen.Generator.Emitting;
 
@@ -75,6 +76,12 @@ internal sealed partial class SchemaEmitter
 
     private void EmitClass(ObjectModel type, bool isTopLevel)
     {
+        if (type.Role == ObjectRole.Union)
+        {
+            EmitUnion(type);
+            return;
+        }
+
         EmitSummary(type.Title is null ? type.Description : type.Description is null ? type.Title : type.Title + ": " + type.Description, Fallback(type));
         if (type.Role == ObjectRole.Credential)
         {
@@ -104,6 +111,11 @@ internal sealed partial class SchemaEmitter
             ObjectRole.Credential => " : global::OnyxGen.IConnectorCredential",
             _ => "",
         };
+        if (type.BaseTypeName is string baseName)
+        {
+            interfaces = $" : {ConfigType}.{baseName}";
+        }
+
         _w.Open($"{(isTopLevel ? _accessibility : "public")} sealed partial class {type.TypeName}{interfaces}");
 
         if (type.Role == ObjectRole.Config)
@@ -173,13 +185,92 @@ internal sealed partial class SchemaEmitter
 
             EmitNodes();
 
-            foreach (ObjectModel nested in _model.Types.Where(t => t.Role == ObjectRole.Nested))
+            foreach (ObjectModel nested in _model.Types.Where(t => t.Role is ObjectRole.Nested or ObjectRole.Union))
             {
                 _w.Line();
                 EmitClass(nested, isTopLevel: false);
             }
         }
 
+        _w.Close();
+    }
+
+    /// <summary>The abstract base of a discriminated union: reading dispatches on the discriminator to the case's class.</summary>
+    private void EmitUnion(ObjectModel type)
+    {
+        string self = $"{ConfigType}.{type.TypeName}";
+        string discriminator = type.Discriminator!;
+        string pointer = $"pointer + {CSharpLiterals.String(SchemaParser.Pointer("", discriminator))}";
+        string allowed = string.Join(", ", type.Cases.Select(c => "'" + c.WireValue + "'"));
+        EmitSummary(type.Title is null ? type.Description : type.Description is null ? type.Title : type.Title + ": " + type.Description,
+            $"One of {type.Cases.Count} shapes, told apart by <c>{discriminator}</c>: " + string.Join(", ", type.Cases.Select(c => $"<see cref=\"{c.TypeName}\"/>")) + ".");
+        _w.Line(GeneratedCodeAttribute);
+        _w.Open($"public abstract partial class {type.TypeName}");
+        _w.Line("/// <summary>Writes this value as JSON.</summary>");
+        _w.Line("/// <param name=\"writer\">The writer.</param>");
+        _w.Line("public abstract void WriteJson(global::System.Text.Json.Utf8JsonWriter writer);");
+        _w.Line();
+        _w.Line("/// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>");
+        _w.Open("public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()");
+        _w.Line($"var errors = new {Errors}();");
+        _w.Line("ValidateInto(\"\", errors);");
+        _w.Line("return errors;");
+        _w.Close();
+        _w.Line();
+        _w.Line("/// <summary>Adds this value's violations, under <paramref name=\"pointer\"/>, to <paramref name=\"errors\"/>.</summary>");
+        _w.Line("/// <param name=\"pointer\">The JSON pointer of this value.</param>");
+        _w.Line("/// <param name=\"errors\">Where violations are added.</param>");
+        _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        _w.Line($"public abstract void ValidateInto(string pointer, {Errors} errors);");
+        _w.Line();
+        _w.Line("/// <summary>Reads JSON into the case its discriminator names.</summary>");
+        _w.Line("/// <param name=\"json\">A JSON object.</param>");
+        _w.Open($"public static {self} FromJson(global::System.Text.Json.JsonElement json)");
+        _w.Line($"var errors = new {Errors}();");
+        _w.Line($"return TryRead(json, \"\", errors, out {self}? result) ? result! : throw new global::OnyxGen.OnyxValidationException({CSharpLiterals.String(type.TypeName)}, errors);");
+        _w.Close();
+        _w.Line();
+        _w.Line("/// <summary>Checks JSON against the union: the case its discriminator names, read and validated.</summary>");
+        _w.Line("/// <param name=\"json\">The JSON to check.</param>");
+        _w.Open("public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)");
+        _w.Line($"var errors = new {Errors}();");
+        _w.Open($"if (TryRead(json, \"\", errors, out {self}? result))");
+        _w.Line("result!.ValidateInto(\"\", errors);");
+        _w.Close();
+        _w.Line("return errors;");
+        _w.Close();
+        _w.Line();
+        _w.Line("/// <summary>Reads JSON into the case its discriminator names, adding problems to <paramref name=\"errors\"/>.</summary>");
+        _w.Line("/// <param name=\"json\">The JSON.</param>");
+        _w.Line("/// <param name=\"pointer\">Its JSON pointer.</param>");
+        _w.Line("/// <param name=\"errors\">Where violations are added.</param>");
+        _w.Line("/// <param name=\"result\">The value read, when it could be read.</param>");
+        _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        _w.Open($"public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, {Errors} errors, out {self}? result)");
+        _w.Line("result = null;");
+        _w.Open("if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))");
+        _w.Line("return false;");
+        _w.Close();
+        _w.Open($"if (!json.TryGetProperty({CSharpLiterals.String(discriminator)}, out global::System.Text.Json.JsonElement discriminator))");
+        _w.Line($"errors.Add(new global::OnyxGen.OnyxValidationError({pointer}, {CSharpLiterals.String("is required: it tells which shape the value has (" + allowed + ").")}));");
+        _w.Line("return false;");
+        _w.Close();
+        _w.Open($"if (!global::OnyxGen.Validation.JsonReading.TryString(discriminator, {pointer}, errors, out string wire))");
+        _w.Line("return false;");
+        _w.Close();
+        _w.Open("switch (wire)");
+        foreach (UnionCase unionCase in type.Cases)
+        {
+            _w.Open($"case {CSharpLiterals.String(unionCase.WireValue)}:");
+            _w.Line($"bool ok{unionCase.TypeName} = {ConfigType}.{unionCase.TypeName}.TryRead(json, pointer, errors, out var value{unionCase.TypeName});");
+            _w.Line($"result = value{unionCase.TypeName};");
+            _w.Line($"return ok{unionCase.TypeName};");
+            _w.Close();
+        }
+
+        _w.Line($"default: errors.Add(new global::OnyxGen.OnyxValidationError({pointer}, {CSharpLiterals.String("must be one of " + allowed + "; got '")} + wire + \"'.\")); return false;");
+        _w.Close();
+        _w.Close();
         _w.Close();
     }
 

@@ -28,14 +28,30 @@ internal sealed record ObjectModel(
     EquatableArray<AuthenticationMode> AuthenticationModes,
     EquatableArray<EnumModel> Enums,
     string? ExtensionDataName,
-    int ExtensionDataNode);
+    int ExtensionDataNode)
+{
+    /// <summary>For a case of a discriminated union: the abstract base class it derives from.</summary>
+    public string? BaseTypeName { get; init; }
+
+    /// <summary>For a union (<see cref="ObjectRole.Union"/>): the JSON name of the discriminator property.</summary>
+    public string? Discriminator { get; init; }
+
+    /// <summary>For a union: each discriminator value and the class that holds it.</summary>
+    public EquatableArray<UnionCase> Cases { get; init; } = EquatableArray<UnionCase>.Empty;
+}
 
 internal enum ObjectRole
 {
     Config,
     Credential,
     Nested,
+
+    /// <summary>The abstract base of a oneOf/anyOf of objects told apart by a const discriminator.</summary>
+    Union,
 }
+
+/// <summary>One case of a discriminated union: the discriminator's wire value and the case's class.</summary>
+internal sealed record UnionCase(string WireValue, string TypeName);
 
 /// <summary>One alternative set of required keys (a credential's authentication mode, from <c>oneOf</c>).</summary>
 internal sealed record AuthenticationMode(string Title, EquatableArray<string> RequiredJsonNames);

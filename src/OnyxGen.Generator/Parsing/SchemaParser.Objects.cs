@@ -309,6 +309,11 @@ internal sealed partial class SchemaParser
         }
 
         (List<string> kinds, bool allowsNull) = PeekTypes(schema);
+        if (TryParseDiscriminatedUnion(schema, pointer, nameHint) is string unionName)
+        {
+            return (new TypeModel(TypeKind.Object, unionName, null, ConstraintModel.None), allowsNull);
+        }
+
         if (NeedsNode(schema, kinds))
         {
             // Kept as raw JSON and checked by a schema node: the value has no single C# shape.
@@ -360,6 +365,69 @@ internal sealed partial class SchemaParser
                 ParseObject(schema, typeName, ObjectRole.Nested, pointer, isRoot: false);
                 return (new TypeModel(TypeKind.Object, typeName, null, ConstraintModel.None), allowsNull);
         }
+    }
+
+    /// <summary>
+    /// A oneOf/anyOf whose branches are all object schemas sharing a property with a distinct string <c>const</c> in each
+    /// (the discriminator) becomes an abstract class with one derived class per branch. Returns the base's name, or null
+    /// when the schema is not of that shape (it is then kept as raw JSON checked by a schema node).
+    /// </summary>
+    private string? TryParseDiscriminatedUnion(JsonObjectNode schema, string pointer, string nameHint)
+    {
+        string keyword = schema.Get("oneOf") is not null ? "oneOf" : "anyOf";
+        if (schema.Get(keyword) is not JsonArrayNode alternatives || alternatives.Items.Count < 2
+            || schema.Members.Any(m => m.Name is not ("oneOf" or "anyOf" or "type" or "title" or "description" or "$comment"))
+            || (schema.Get("type") is JsonNode type && !(type is JsonStringNode { Value: "object" }))
+            || schema.Get("oneOf") is not null && schema.Get("anyOf") is not null)
+        {
+            return null;
+        }
+
+        var branches = new List<JsonObjectNode>();
+        foreach (JsonNode item in alternatives.Items)
+        {
+            if (item is not JsonObjectNode branch || branch.Get("type") is not JsonStringNode { Value: "object" }
+                || branch.Get("properties") is not JsonObjectNode || NeedsNode(branch, new List<string> { "object" }))
+            {
+                return null;
+            }
+
+            branches.Add(branch);
+        }
+
+        string? discriminator = ((JsonObjectNode)branches[0].Get("properties")!).Members
+            .Select(m => m.Name)
+            .FirstOrDefault(name => branches.Select(b => ConstOf(b, name)).ToList() is var values
+                && values.All(v => v is not null) && values.Distinct().Count() == values.Count);
+        if (discriminator is null)
+        {
+            return null;
+        }
+
+        string baseName = Identifiers.Bare(_nestedTypeNames.Claim(nameHint, "Union"));
+        var cases = new List<UnionCase>();
+        for (int i = 0; i < branches.Count; i++)
+        {
+            string wire = ConstOf(branches[i], discriminator)!;
+            string caseName = Identifiers.Bare(_nestedTypeNames.Claim(baseName + Identifiers.ToMemberName(wire, "Case"), "Case"));
+            ParseObject(branches[i], caseName, ObjectRole.Nested, pointer + "/" + keyword + "/" + i.ToString(CultureInfo.InvariantCulture), isRoot: false);
+            int index = _types.FindIndex(t => t.TypeName == caseName);
+            _types[index] = _types[index] with { BaseTypeName = baseName };
+            cases.Add(new UnionCase(wire, caseName));
+        }
+
+        _types.Add(new ObjectModel(baseName, ObjectRole.Union, StringOf(schema, "title"), StringOf(schema, "description"),
+            EquatableArray<PropertyModel>.Empty, false, EquatableArray<AuthenticationMode>.Empty, EquatableArray<EnumModel>.Empty, null, -1)
+        {
+            Discriminator = discriminator,
+            Cases = cases.ToEquatableArray(),
+        });
+        return baseName;
+
+        static string? ConstOf(JsonObjectNode branch, string property) =>
+            branch.Get("properties") is JsonObjectNode properties && properties.Get(property) is JsonObjectNode p && p.Get("const") is JsonStringNode { Value: var value }
+                ? value
+                : null;
     }
 
     private static TypeKind KindOf(string jsonType) => jsonType switch
