@@ -274,39 +274,8 @@ internal sealed partial class SchemaEmitter
     private void EmitReaders(ObjectModel type)
     {
         string self = type.Role == ObjectRole.Nested ? $"{ConfigType}.{type.TypeName}" : $"global::{_namespace}.{type.TypeName}";
-        _w.Line();
-        _w.Line("/// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>");
-        _w.Line("/// <param name=\"json\">A JSON object.</param>");
-        _w.Line("/// <exception cref=\"global::OnyxGen.OnyxValidationException\">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>");
-        string hides = type.BaseTypeName is null ? "" : "new "; // a union case's readers hide its base's dispatching ones
-        _w.Open($"public static {hides}{self} FromJson(global::System.Text.Json.JsonElement json)");
-        _w.Line($"var errors = new {Errors}();");
-        _w.Line($"return TryRead(json, \"\", errors, out {self}? result) ? result! : throw new global::OnyxGen.OnyxValidationException({CSharpLiterals.String(type.TypeName)}, errors);");
-        _w.Close();
-        _w.Line();
-        _w.Line("/// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>");
-        _w.Line("/// <param name=\"json\">The JSON to check.</param>");
-        _w.Open($"public static {hides}global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)");
-        _w.Line($"var errors = new {Errors}();");
-        _w.Open($"if (TryRead(json, \"\", errors, out {self}? result))");
-        _w.Line("result!.ValidateInto(\"\", errors);");
-        _w.Close();
-        _w.Line("return errors;");
-        _w.Close();
-        _w.Line();
-        _w.Line("/// <summary>Reads JSON into this type, adding type mismatches to <paramref name=\"errors\"/>.</summary>");
-        _w.Line("/// <param name=\"json\">The JSON.</param>");
-        _w.Line("/// <param name=\"pointer\">Its JSON pointer.</param>");
-        _w.Line("/// <param name=\"errors\">Where violations are added.</param>");
-        _w.Line("/// <param name=\"result\">The value read, when it could be read.</param>");
-        _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        _w.Open($"public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, {Errors} errors, out {self}? result)");
-        _w.Line("result = null;");
-        _w.Open("if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))");
-        _w.Line("return false;");
-        _w.Close();
+        EmitReaderEntryPoints(type.TypeName, self, hides: type.BaseTypeName is not null);
         _w.Line("int before = errors.Count;");
-        var settable = type.Properties.Where(p => p.Type.ConstJson is null).ToList();
         for (int i = 0; i < type.Properties.Count; i++)
         {
             PropertyModel property = type.Properties[i];
@@ -422,7 +391,45 @@ internal sealed partial class SchemaEmitter
         _w.Line(assignments.Count == 0 ? $"result = new {self}();" : $"result = new {self} {{ {string.Join(", ", assignments)} }};");
         _w.Line("return true;");
         _w.Close();
-        _ = settable;
+    }
+
+    /// <summary>
+    /// FromJson, ValidateJson and the opening of TryRead (through the JSON-object check), shared by classes and unions.
+    /// <paramref name="hides"/>: a union case's FromJson/ValidateJson hide its base's dispatching ones.
+    /// </summary>
+    private void EmitReaderEntryPoints(string typeName, string self, bool hides)
+    {
+        string modifier = hides ? "new " : "";
+        _w.Line();
+        _w.Line("/// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>");
+        _w.Line("/// <param name=\"json\">A JSON object.</param>");
+        _w.Line("/// <exception cref=\"global::OnyxGen.OnyxValidationException\">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>");
+        _w.Open($"public static {modifier}{self} FromJson(global::System.Text.Json.JsonElement json)");
+        _w.Line($"var errors = new {Errors}();");
+        _w.Line($"return TryRead(json, \"\", errors, out {self}? result) ? result! : throw new global::OnyxGen.OnyxValidationException({CSharpLiterals.String(typeName)}, errors);");
+        _w.Close();
+        _w.Line();
+        _w.Line("/// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>");
+        _w.Line("/// <param name=\"json\">The JSON to check.</param>");
+        _w.Open($"public static {modifier}global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)");
+        _w.Line($"var errors = new {Errors}();");
+        _w.Open($"if (TryRead(json, \"\", errors, out {self}? result))");
+        _w.Line("result!.ValidateInto(\"\", errors);");
+        _w.Close();
+        _w.Line("return errors;");
+        _w.Close();
+        _w.Line();
+        _w.Line("/// <summary>Reads JSON into this type, adding problems to <paramref name=\"errors\"/>.</summary>");
+        _w.Line("/// <param name=\"json\">The JSON.</param>");
+        _w.Line("/// <param name=\"pointer\">Its JSON pointer.</param>");
+        _w.Line("/// <param name=\"errors\">Where violations are added.</param>");
+        _w.Line("/// <param name=\"result\">The value read, when it could be read.</param>");
+        _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        _w.Open($"public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, {Errors} errors, out {self}? result)");
+        _w.Line("result = null;");
+        _w.Open("if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))");
+        _w.Line("return false;");
+        _w.Close();
     }
 
     /// <summary>A bool expression that reads <paramref name="json"/> as <paramref name="type"/> into a new local <paramref name="output"/>.</summary>

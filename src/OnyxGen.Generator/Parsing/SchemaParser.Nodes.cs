@@ -287,23 +287,19 @@ internal sealed partial class SchemaParser
     private ConstraintModel NodeConstraints(JsonObjectNode schema, string pointer)
     {
         string? format = null;
-        if (schema.Get("format") is JsonStringNode { Value: var value })
+        if (schema.Get("format") is JsonNode formatNode)
         {
-            if (KnownFormats.Contains(value))
+            if (formatNode is JsonStringNode { Value: var value } && KnownFormats.Contains(value))
             {
                 format = value;
             }
             else
             {
-                Report(DiagnosticDescriptors.UnsupportedKeywordId, At(schema.Get("format")!), "format: " + value, pointer);
+                Report(DiagnosticDescriptors.UnsupportedKeywordId, At(formatNode), "format: " + (formatNode is JsonStringNode s ? s.Value : formatNode.KindName), pointer);
             }
         }
 
-        string? pattern = null;
-        if (schema.Get("pattern") is JsonNode patternNode)
-        {
-            pattern = ValidPattern(patternNode, pointer);
-        }
+        string? pattern = schema.Get("pattern") is JsonNode patternNode ? ValidPattern(patternNode, pointer) : null;
 
         return new ConstraintModel(
             format,

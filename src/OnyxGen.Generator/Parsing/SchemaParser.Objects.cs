@@ -634,23 +634,10 @@ internal sealed partial class SchemaParser
         }
     }
 
+    /// <summary>A typed value's constraints: the common ones, plus an integer enum (other enums of numbers need a node).</summary>
     private ConstraintModel ParseConstraints(JsonObjectNode schema, string pointer, string kind)
     {
-        string? format = null;
-        if (schema.Get("format") is JsonNode formatNode)
-        {
-            if (formatNode is JsonStringNode { Value: var value } && KnownFormats.Contains(value))
-            {
-                format = value;
-            }
-            else
-            {
-                Report(DiagnosticDescriptors.UnsupportedKeywordId, At(formatNode), "format: " + (formatNode is JsonStringNode s ? s.Value : formatNode.KindName), pointer);
-            }
-        }
-
-        string? pattern = schema.Get("pattern") is JsonNode patternNode ? ValidPattern(patternNode, pointer) : null;
-
+        ConstraintModel constraints = NodeConstraints(schema, pointer);
         var integerEnum = new List<string>();
         if (kind is "integer" or "number" && schema.Get("enum") is JsonNode enumNode)
         {
@@ -664,20 +651,11 @@ internal sealed partial class SchemaParser
             }
         }
 
-        return new ConstraintModel(
-            format,
-            pattern,
-            NonNegativeInt(schema, "minLength", pointer),
-            NonNegativeInt(schema, "maxLength", pointer),
-            NumberText(schema, "minimum", pointer),
-            NumberText(schema, "maximum", pointer),
-            NumberText(schema, "exclusiveMinimum", pointer),
-            NumberText(schema, "exclusiveMaximum", pointer),
-            NonNegativeInt(schema, "minItems", pointer),
-            NonNegativeInt(schema, "maxItems", pointer),
-            BoolOf(schema, "uniqueItems", pointer),
-            integerEnum.ToEquatableArray(),
-            kind is "integer" or "number" ? PositiveNumberText(schema, "multipleOf", pointer) : null);
+        return constraints with
+        {
+            IntegerEnum = integerEnum.ToEquatableArray(),
+            MultipleOf = kind is "integer" or "number" ? constraints.MultipleOf : null,
+        };
     }
 
     private int? NonNegativeInt(JsonObjectNode schema, string keyword, string pointer)

@@ -152,7 +152,7 @@ namespace OnyxGen.Connectors
             return errors;
         }
 
-        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
         /// <param name="json">The JSON.</param>
         /// <param name="pointer">Its JSON pointer.</param>
         /// <param name="errors">Where violations are added.</param>
@@ -354,7 +354,7 @@ namespace OnyxGen.Connectors
             return errors;
         }
 
-        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
         /// <param name="json">The JSON.</param>
         /// <param name="pointer">Its JSON pointer.</param>
         /// <param name="errors">Where violations are added.</param>

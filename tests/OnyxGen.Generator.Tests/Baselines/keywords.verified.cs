@@ -379,7 +379,7 @@ namespace OnyxGen.Connectors
             return errors;
         }
 
-        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
         /// <param name="json">The JSON.</param>
         /// <param name="pointer">Its JSON pointer.</param>
         /// <param name="errors">Where violations are added.</param>
@@ -809,7 +809,7 @@ namespace OnyxGen.Connectors
                 return errors;
             }
 
-            /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+            /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
             /// <param name="json">The JSON.</param>
             /// <param name="pointer">Its JSON pointer.</param>
             /// <param name="errors">Where violations are added.</param>
@@ -977,7 +977,7 @@ namespace OnyxGen.Connectors
                 return errors;
             }
 
-            /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+            /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
             /// <param name="json">The JSON.</param>
             /// <param name="pointer">Its JSON pointer.</param>
             /// <param name="errors">Where violations are added.</param>
@@ -1100,7 +1100,7 @@ namespace OnyxGen.Connectors
                 return errors;
             }
 
-            /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+            /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
             /// <param name="json">The JSON.</param>
             /// <param name="pointer">Its JSON pointer.</param>
             /// <param name="errors">Where violations are added.</param>
@@ -1245,7 +1245,7 @@ namespace OnyxGen.Connectors
             return errors;
         }
 
-        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
         /// <param name="json">The JSON.</param>
         /// <param name="pointer">Its JSON pointer.</param>
         /// <param name="errors">Where violations are added.</param>

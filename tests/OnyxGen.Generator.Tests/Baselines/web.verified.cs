@@ -155,7 +155,7 @@ namespace OnyxGen.Connectors
             return errors;
         }
 
-        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
         /// <param name="json">The JSON.</param>
         /// <param name="pointer">Its JSON pointer.</param>
         /// <param name="errors">Where violations are added.</param>
@@ -378,7 +378,7 @@ namespace OnyxGen.Connectors
                 return errors;
             }
 
-            /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+            /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
             /// <param name="json">The JSON.</param>
             /// <param name="pointer">Its JSON pointer.</param>
             /// <param name="errors">Where violations are added.</param>
@@ -520,7 +520,7 @@ namespace OnyxGen.Connectors
             return errors;
         }
 
-        /// <summary>Reads JSON into this type, adding type mismatches to <paramref name="errors"/>.</summary>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
         /// <param name="json">The JSON.</param>
         /// <param name="pointer">Its JSON pointer.</param>
         /// <param name="errors">Where violations are added.</param>
