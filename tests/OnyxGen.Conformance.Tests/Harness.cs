@@ -17,19 +17,7 @@ internal static class Harness
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
 
     /// <summary>Onyx's DocumentSource values (one generated config type per source and namespace).</summary>
-    public static readonly string[] Sources =
-    {
-        "ingestion_api", "slack", "web", "google_drive", "gmail", "github",
-        "gitbook", "gitlab", "guru", "bookstack", "outline", "confluence",
-        "jira", "slab", "productboard", "file", "coda", "canvas",
-        "notion", "zulip", "linear", "hubspot", "document360", "gong",
-        "google_sites", "zendesk", "loopio", "box", "dropbox", "sharepoint",
-        "teams", "salesforce", "discourse", "axero", "clickup", "mediawiki",
-        "wikipedia", "asana", "s3", "r2", "google_cloud_storage", "oci_storage",
-        "xenforo", "not_applicable", "discord", "freshdesk", "fireflies", "egnyte",
-        "airtable", "highspot", "drupal_wiki", "imap", "bitbucket", "testrail",
-        "braintrust", "lumapps", "mock_connector", "user_file", "craft_file",
-    };
+    public static readonly string[] Sources = OnyxGen.DocumentSource.All.Select(source => source.Value).ToArray();
 
     public static string RepositoryRoot { get; } = typeof(Harness).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "OnyxRepositoryRoot").Value!;

@@ -35,15 +35,22 @@ internal static class ConnectorRoutes
     private static JsonObject Snapshot(EmulatorStore store, ConnectorRecord connector) =>
         ResponseShapes.Connector(connector, store.CredentialIdsOf(connector.Id));
 
-    // §5.1: unique on exact (name, source); access_type required but ignored; config stored verbatim.
-    private static ApiResult Create(ApiRequest request)
+    // Shared by create and create-with-mock-credential: validate the body, refuse a duplicate (name, source), add.
+    private static (ConnectorRequest Body, ConnectorRecord Connector) AddConnector(ApiRequest request)
     {
         var body = ConnectorRequest.Read(request);
         request.Validation.ThrowIfAny();
         var store = request.Store;
         if (store.Connectors.Values.Any(c => c.Name == body.Name && c.Source == body.Source))
             throw OnyxErrors.DuplicateConnectorName();
-        var connector = store.AddConnector(body.Name, body.Source, body.InputType, body.Config, body.RefreshFreq, body.PruneFreq, body.IndexingStart);
+        return (body, store.AddConnector(body.Name, body.Source, body.InputType, body.Config, body.RefreshFreq, body.PruneFreq, body.IndexingStart));
+    }
+
+    // §5.1: unique on exact (name, source); access_type required but ignored; config stored verbatim.
+    private static ApiResult Create(ApiRequest request)
+    {
+        var (body, connector) = AddConnector(request);
+        var store = request.Store;
         return ApiResult.Commit(new JsonObject { ["id"] = connector.Id, ["credential"] = null });
     }
 
@@ -112,12 +119,8 @@ internal static class ConnectorRoutes
     // §5.6: connector and {} credential are committed before validation and kept when it fails.
     private static ApiResult CreateWithMockCredential(ApiRequest request)
     {
-        var body = ConnectorRequest.Read(request);
-        request.Validation.ThrowIfAny();
+        var (body, connector) = AddConnector(request);
         var store = request.Store;
-        if (store.Connectors.Values.Any(c => c.Name == body.Name && c.Source == body.Source))
-            throw OnyxErrors.DuplicateConnectorName();
-        var connector = store.AddConnector(body.Name, body.Source, body.InputType, body.Config, body.RefreshFreq, body.PruneFreq, body.IndexingStart);
         var credential = store.AddCredential([], adminPublic: true, body.Source, name: null, curatorPublic: false, groups: [], request.Caller);
         if (!request.Context.IntegrationTestsMode && !Schemas.DocumentSources.SkipsValidation(connector.Source))
         {

@@ -111,13 +111,7 @@ internal sealed partial class SchemaEmitter
         if (type.BaseTypeName is null)
         {
             // A union case inherits Validate() from its base, which calls the overridden ValidateInto.
-            _w.Line("/// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>");
-            _w.Open("public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()");
-            _w.Line($"var errors = new {Errors}();");
-            _w.Line("ValidateInto(\"\", errors);");
-            _w.Line("return errors;");
-            _w.Close();
-            _w.Line();
+            EmitValidateEntryPoint();
         }
 
         _w.Line("/// <summary>Adds this object's violations, under <paramref name=\"pointer\"/>, to <paramref name=\"errors\"/>.</summary>");
@@ -193,6 +187,17 @@ internal sealed partial class SchemaEmitter
             _w.Close();
         }
 
+        _w.Close();
+        _w.Line();
+    }
+
+    private void EmitValidateEntryPoint()
+    {
+        _w.Line("/// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>");
+        _w.Open("public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()");
+        _w.Line($"var errors = new {Errors}();");
+        _w.Line("ValidateInto(\"\", errors);");
+        _w.Line("return errors;");
         _w.Close();
         _w.Line();
     }

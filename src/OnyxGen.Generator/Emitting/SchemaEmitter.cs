@@ -210,13 +210,7 @@ internal sealed partial class SchemaEmitter
         _w.Line("/// <param name=\"writer\">The writer.</param>");
         _w.Line("public abstract void WriteJson(global::System.Text.Json.Utf8JsonWriter writer);");
         _w.Line();
-        _w.Line("/// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>");
-        _w.Open("public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()");
-        _w.Line($"var errors = new {Errors}();");
-        _w.Line("ValidateInto(\"\", errors);");
-        _w.Line("return errors;");
-        _w.Close();
-        _w.Line();
+        EmitValidateEntryPoint();
         _w.Line("/// <summary>Adds this value's violations, under <paramref name=\"pointer\"/>, to <paramref name=\"errors\"/>.</summary>");
         _w.Line("/// <param name=\"pointer\">The JSON pointer of this value.</param>");
         _w.Line("/// <param name=\"errors\">Where violations are added.</param>");

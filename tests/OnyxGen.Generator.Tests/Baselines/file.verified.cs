@@ -86,7 +86,7 @@ namespace OnyxGen.Connectors
             writer.WriteEndObject();
         }
 
-        /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+        /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
         {
             var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
@@ -232,7 +232,7 @@ namespace OnyxGen.Connectors
                 writer.WriteEndObject();
             }
 
-            /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+            /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
             public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
             {
                 var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
@@ -350,7 +350,7 @@ namespace OnyxGen.Connectors
             writer.WriteEndObject();
         }
 
-        /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+        /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
         {
             var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();

@@ -109,7 +109,7 @@ namespace OnyxGen.Connectors
             writer.WriteEndObject();
         }
 
-        /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+        /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
         {
             var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
@@ -311,7 +311,7 @@ namespace OnyxGen.Connectors
             writer.WriteEndObject();
         }
 
-        /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+        /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
         {
             var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();

@@ -283,7 +283,7 @@ namespace OnyxGen.Connectors
             writer.WriteEndObject();
         }
 
-        /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+        /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
         {
             var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
@@ -765,7 +765,7 @@ namespace OnyxGen.Connectors
                 writer.WriteEndObject();
             }
 
-            /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+            /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
             public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
             {
                 var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
@@ -931,7 +931,7 @@ namespace OnyxGen.Connectors
                 writer.WriteEndObject();
             }
 
-            /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+            /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
             public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
             {
                 var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
@@ -1062,7 +1062,7 @@ namespace OnyxGen.Connectors
                 writer.WriteEndObject();
             }
 
-            /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+            /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
             public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
             {
                 var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
@@ -1206,7 +1206,7 @@ namespace OnyxGen.Connectors
             writer.WriteEndObject();
         }
 
-        /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+        /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
         {
             var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();

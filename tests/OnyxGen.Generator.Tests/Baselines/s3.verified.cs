@@ -84,7 +84,7 @@ namespace OnyxGen.Connectors
             writer.WriteEndObject();
         }
 
-        /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+        /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
         {
             var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
@@ -359,7 +359,7 @@ namespace OnyxGen.Connectors
             writer.WriteEndObject();
         }
 
-        /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+        /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
         {
             var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();

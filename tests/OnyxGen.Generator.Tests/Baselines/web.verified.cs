@@ -105,7 +105,7 @@ namespace OnyxGen.Connectors
             writer.WriteEndObject();
         }
 
-        /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+        /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
         {
             var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
@@ -338,7 +338,7 @@ namespace OnyxGen.Connectors
                 writer.WriteEndObject();
             }
 
-            /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+            /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
             public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
             {
                 var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
@@ -482,7 +482,7 @@ namespace OnyxGen.Connectors
             writer.WriteEndObject();
         }
 
-        /// <summary>Checks this object against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
+        /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
         {
             var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
