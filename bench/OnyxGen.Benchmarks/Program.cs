@@ -16,9 +16,16 @@ using OnyxGen.Benchmarks;
 //   dotnet run -c Release --project bench/OnyxGen.Benchmarks -- --short    a few minutes: fewer sizes, 2 warm-up + 5 measured iterations
 //   dotnet run -c Release --project bench/OnyxGen.Benchmarks -- --full     every size, 5 warm-up + 15 measured iterations
 //   dotnet run -c Release --project bench/OnyxGen.Benchmarks -- --facts    only the counts (incremental re-runs, set sizes)
+//   dotnet run -c Release --project bench/OnyxGen.Benchmarks -- --quick    a stopwatch look at the generator's cold cost (seconds; not a benchmark)
 // Anything else is passed to BenchmarkDotNet, e.g. --filter '*Provisioning*'. Results: bench/OnyxGen.Benchmarks/BenchmarkDotNet.Artifacts.
 bool full = args.Contains("--full");
 bool factsOnly = args.Contains("--facts");
+if (args.Contains("--quick"))
+{
+    QuickLook.Run();
+    return 0;
+}
+
 BenchSettings.Full = full;
 string[] rest = args.Where(a => a is not "--short" and not "--full" and not "--facts").ToArray();
 

@@ -51,8 +51,10 @@ public sealed class GeneratedCodeTests
             using OnyxGen;
             using OnyxGen.Connectors;
 
+            /// <summary>The README's usage.</summary>
             public static class Usage
             {
+                /// <summary>Creates, finds and associates.</summary>
                 public static async Task Run(OnyxClient onyx, string token, string email)
                 {
                     ConnectorCreated created = await onyx.Connectors.CreateJiraAsync(

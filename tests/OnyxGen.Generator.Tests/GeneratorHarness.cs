@@ -10,7 +10,7 @@ namespace OnyxGen.Generator.Tests;
 /// <summary>Runs the generator the way the compiler does, and compiles its output against real .NET 8 reference assemblies.</summary>
 internal static class GeneratorHarness
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
 
     public static string CatalogDirectory => Path.Combine(AppContext.BaseDirectory, "catalog");
 

@@ -8,6 +8,10 @@ namespace OnyxGen.Generator.Emitting;
 
 internal sealed partial class SchemaEmitter
 {
+    private const string Writing = "global::OnyxGen.Serialization.JsonWriting";
+    private const string Reading = "global::OnyxGen.Validation.JsonReading";
+
+    /// <summary>One line per property: the shared <c>JsonWriting</c> helpers hold the null handling and the loops.</summary>
     private void EmitWriteJson(ObjectModel type, Dictionary<string, string> jsonNames)
     {
         string overrides = type.BaseTypeName is null ? "" : "override ";
@@ -17,32 +21,18 @@ internal sealed partial class SchemaEmitter
         _w.Line("writer.WriteStartObject();");
         foreach (PropertyModel property in type.Properties)
         {
+            // A const, a non-nullable value and a required property are always written (null stays visible to validation).
+            bool always = property.Type.ConstJson is not null || property.IsRequired || (!property.IsNullable && IsValueType(property.Type));
+            string method = always ? "Required" : "Optional";
             string name = jsonNames[property.JsonName];
             string member = "this." + property.PropertyName;
-            if (property.Type.ConstJson is not null || (!property.IsNullable && IsValueType(property.Type)))
+            TypeModel t = property.Type;
+            _w.Line(t.Kind switch
             {
-                _w.Line($"writer.WritePropertyName({name});");
-                WriteValue(property.Type, member, 0);
-            }
-            else if (property.IsRequired)
-            {
-                string local = "value" + _fieldCounter++.ToString(CultureInfo.InvariantCulture);
-                _w.Line($"writer.WritePropertyName({name});");
-                _w.Open($"if ({member} is {{ }} {local})");
-                WriteValue(property.Type, local, 0);
-                _w.Close();
-                _w.Open("else");
-                _w.Line("writer.WriteNullValue();");
-                _w.Close();
-            }
-            else
-            {
-                string local = "value" + _fieldCounter++.ToString(CultureInfo.InvariantCulture);
-                _w.Open($"if ({member} is {{ }} {local})");
-                _w.Line($"writer.WritePropertyName({name});");
-                WriteValue(property.Type, local, 0);
-                _w.Close();
-            }
+                TypeKind.StringEnum => $"{Writing}.{method}<{TypeExpression(t, nullable: false)}>(writer, {name}, {member}, {ConfigType}.ToWire);",
+                TypeKind.Array => $"{Writing}.{method}(writer, {name}, {member}, {ItemWriter(t.Items!, 0)});",
+                _ => $"{Writing}.{method}(writer, {name}, {member});",
+            });
         }
 
         if (type.ExtensionDataName is string extension)
@@ -66,44 +56,16 @@ internal sealed partial class SchemaEmitter
         _w.Line();
     }
 
-    private void WriteValue(TypeModel type, string expression, int depth)
+    /// <summary>An <c>Action&lt;Utf8JsonWriter, T&gt;</c> that writes one item of a list.</summary>
+    private string ItemWriter(TypeModel item, int depth)
     {
-        switch (type.Kind)
+        string w = "w" + depth.ToString(CultureInfo.InvariantCulture), v = "v" + depth.ToString(CultureInfo.InvariantCulture);
+        return item.Kind switch
         {
-            case TypeKind.String:
-            case TypeKind.Uuid:
-            case TypeKind.DateTime:
-                _w.Line($"writer.WriteStringValue({expression});");
-                break;
-            case TypeKind.Secret:
-                _w.Line($"writer.WriteStringValue({expression}.Reveal());");
-                break;
-            case TypeKind.Integer:
-            case TypeKind.Number:
-                _w.Line($"writer.WriteNumberValue({expression});");
-                break;
-            case TypeKind.Boolean:
-                _w.Line($"writer.WriteBooleanValue({expression});");
-                break;
-            case TypeKind.StringEnum:
-                _w.Line($"writer.WriteStringValue({ConfigType}.ToWire({expression}));");
-                break;
-            case TypeKind.Array:
-                // An indexed loop: foreach over IReadOnlyList<T> would box its enumerator on every write.
-                string index = "i" + depth.ToString(CultureInfo.InvariantCulture);
-                _w.Line("writer.WriteStartArray();");
-                _w.Open($"for (int {index} = 0; {index} < {expression}.Count; {index}++)");
-                WriteValue(type.Items!, $"{expression}[{index}]", depth + 1);
-                _w.Close();
-                _w.Line("writer.WriteEndArray();");
-                break;
-            case TypeKind.Object:
-                _w.Line($"{expression}.WriteJson(writer);");
-                break;
-            default:
-                _w.Line($"{expression}.WriteTo(writer);");
-                break;
-        }
+            TypeKind.StringEnum => $"static (global::System.Text.Json.Utf8JsonWriter {w}, {TypeExpression(item, nullable: false)} {v}) => {w}.WriteStringValue({ConfigType}.ToWire({v}))",
+            TypeKind.Array => $"static (global::System.Text.Json.Utf8JsonWriter {w}, {TypeExpression(item, nullable: false)} {v}) => {Writing}.Array({w}, {v}, {ItemWriter(item.Items!, depth + 1)})",
+            _ => $"{Writing}.Item",
+        };
     }
 
     private void EmitValidate(ObjectModel type, Dictionary<string, string> patterns)
@@ -114,9 +76,7 @@ internal sealed partial class SchemaEmitter
             EmitValidateEntryPoint();
         }
 
-        _w.Line("/// <summary>Adds this object's violations, under <paramref name=\"pointer\"/>, to <paramref name=\"errors\"/>.</summary>");
-        _w.Line("/// <param name=\"pointer\">The JSON pointer of this object.</param>");
-        _w.Line("/// <param name=\"errors\">Where violations are added.</param>");
+        _w.Line("/// <summary>Adds this object's violations, under <paramref name=\"pointer\"/> (its JSON pointer), to <paramref name=\"errors\"/>.</summary>");
         _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         _w.Open($"public {(type.BaseTypeName is null ? "" : "override ")}void ValidateInto(string pointer, {Errors} errors)");
         foreach (PropertyModel property in type.Properties)
@@ -194,11 +154,7 @@ internal sealed partial class SchemaEmitter
     private void EmitValidateEntryPoint()
     {
         _w.Line("/// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>");
-        _w.Open("public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()");
-        _w.Line($"var errors = new {Errors}();");
-        _w.Line("ValidateInto(\"\", errors);");
-        _w.Line("return errors;");
-        _w.Close();
+        _w.Line("public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);");
         _w.Line();
     }
 
@@ -305,60 +261,26 @@ internal sealed partial class SchemaEmitter
         for (int i = 0; i < type.Properties.Count; i++)
         {
             PropertyModel property = type.Properties[i];
+            TypeModel t = property.Type;
             string pointer = $"pointer + {CSharpLiterals.String(SchemaParser.Pointer("", property.JsonName))}";
-            _w.Open($"case {CSharpLiterals.String(property.JsonName)}:");
-            if (property.IsRequired)
-            {
-                _w.Line($"has{i} = true;");
-            }
-
-            if (property.Type.ConstJson is string constJson)
-            {
-                _w.Open($"if (!global::OnyxGen.Validation.SchemaNode.EqualsJson(member.Value, {CSharpLiterals.String(constJson)}))");
-                _w.Line($"errors.Add(new global::OnyxGen.OnyxValidationError({pointer}, {CSharpLiterals.String("must be " + constJson + ".")}));");
-                _w.Close();
-            }
-            else if (property.Type.Kind == TypeKind.Any)
-            {
-                _w.Line($"value{i} = member.Value.Clone();");
-            }
-            else
-            {
-                string read = ReadCall(property.Type, "member.Value", pointer, "errors", "read", 0);
-                if (property.AllowsNull)
+            string found = property.IsRequired ? $"has{i} = true; " : "";
+            string index = i.ToString(CultureInfo.InvariantCulture);
+            // JSON null is "no value" where the schema allows null, a violation where it does not.
+            string allowNull = property.AllowsNull ? "true" : "false";
+            string read = t.ConstJson is string constJson
+                ? $"{Reading}.Const(member.Value, {pointer}, errors, {CSharpLiterals.String(constJson)});"
+                : t.Kind switch
                 {
-                    // JSON null is "no value" where the schema allows null.
-                    _w.Open($"if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && {read})");
-                    _w.Line($"value{i} = read;");
-                    _w.Close();
-                }
-                else
-                {
-                    _w.Open("if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)");
-                    _w.Line($"errors.Add(new global::OnyxGen.OnyxValidationError({pointer}, \"must not be null.\"));");
-                    _w.Close();
-                    _w.Open($"else if ({read})");
-                    _w.Line($"value{i} = read;");
-                    _w.Close();
-                }
-            }
-
-            _w.Line("break;");
-            _w.Close();
+                    TypeKind.Any => $"value{index} = member.Value.Clone();",
+                    TypeKind.Array => $"if ({Reading}.ArrayMember<{TypeExpression(t.Items!, nullable: false)}>(member.Value, {pointer}, errors, {allowNull}, {ItemReader(t.Items!)}, out var read{index})) value{index} = read{index};",
+                    _ => $"if ({Reading}.Member<{TypeExpression(t, nullable: false)}>(member.Value, {pointer}, errors, {allowNull}, {ItemReader(t)}, out var read{index})) value{index} = read{index};",
+                };
+            _w.Line($"case {CSharpLiterals.String(property.JsonName)}: {found}{read} break;");
         }
 
-        _w.Open("default:");
-        if (type.ExtensionDataName is not null)
-        {
-            _w.Line("(extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();");
-        }
-        else
-        {
-            _w.Line("global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name);");
-        }
-
-        _w.Line("break;");
-        _w.Close();
+        _w.Line(type.ExtensionDataName is not null
+            ? "default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;"
+            : $"default: {Reading}.NotAllowed(errors, pointer, member.Name); break;");
         _w.Close();
         _w.Close();
         for (int i = 0; i < type.Properties.Count; i++)
@@ -366,15 +288,11 @@ internal sealed partial class SchemaEmitter
             PropertyModel property = type.Properties[i];
             if (property.IsRequired)
             {
-                _w.Open($"if (!has{i})");
-                _w.Line($"errors.Add(new global::OnyxGen.OnyxValidationError(pointer + {CSharpLiterals.String(SchemaParser.Pointer("", property.JsonName))}, \"is required.\"));");
-                _w.Close();
+                _w.Line($"if (!has{i}) {Reading}.Missing(errors, pointer + {CSharpLiterals.String(SchemaParser.Pointer("", property.JsonName))});");
             }
         }
 
-        _w.Open("if (errors.Count > before)");
-        _w.Line("return false;");
-        _w.Close();
+        _w.Line("if (errors.Count > before) return false;");
         var assignments = new List<string>();
         for (int i = 0; i < type.Properties.Count; i++)
         {
@@ -409,61 +327,34 @@ internal sealed partial class SchemaEmitter
         _w.Line("/// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>");
         _w.Line("/// <param name=\"json\">A JSON object.</param>");
         _w.Line("/// <exception cref=\"global::OnyxGen.OnyxValidationException\">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>");
-        _w.Open($"public static {modifier}{self} FromJson(global::System.Text.Json.JsonElement json)");
-        _w.Line($"var errors = new {Errors}();");
-        _w.Line($"return TryRead(json, \"\", errors, out {self}? result) ? result! : throw new global::OnyxGen.OnyxValidationException({CSharpLiterals.String(typeName)}, errors);");
-        _w.Close();
+        _w.Line($"public static {modifier}{self} FromJson(global::System.Text.Json.JsonElement json) => {Reading}.FromJson<{self}>(json, {CSharpLiterals.String(typeName)}, TryRead);");
         _w.Line();
         _w.Line("/// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>");
         _w.Line("/// <param name=\"json\">The JSON to check.</param>");
-        _w.Open($"public static {modifier}global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)");
-        _w.Line($"var errors = new {Errors}();");
-        _w.Open($"if (TryRead(json, \"\", errors, out {self}? result))");
-        _w.Line("result!.ValidateInto(\"\", errors);");
-        _w.Close();
-        _w.Line("return errors;");
-        _w.Close();
+        _w.Line($"public static {modifier}global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => {Reading}.ValidateJson<{self}>(json, TryRead);");
         _w.Line();
-        _w.Line("/// <summary>Reads JSON into this type, adding problems to <paramref name=\"errors\"/>.</summary>");
-        _w.Line("/// <param name=\"json\">The JSON.</param>");
-        _w.Line("/// <param name=\"pointer\">Its JSON pointer.</param>");
-        _w.Line("/// <param name=\"errors\">Where violations are added.</param>");
-        _w.Line("/// <param name=\"result\">The value read, when it could be read.</param>");
+        _w.Line("/// <summary>Reads JSON into this type, adding problems to <paramref name=\"errors\"/> under <paramref name=\"pointer\"/>; false when it could not be read.</summary>");
         _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        _w.Open($"public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, {Errors} errors, out {self}? result)");
-        _w.Line("result = null;");
-        _w.Open("if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))");
-        _w.Line("return false;");
-        _w.Close();
+        _w.Open($"public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, {Errors} errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {self} result)");
+        _w.Line("result = null!;");
+        _w.Line($"if (!{Reading}.IsObject(json, pointer, errors)) return false;");
     }
 
-    /// <summary>A bool expression that reads <paramref name="json"/> as <paramref name="type"/> into a new local <paramref name="output"/>.</summary>
-    private string ReadCall(TypeModel type, string json, string pointer, string errors, string output, int depth)
+    /// <summary>An <c>ItemReader&lt;T&gt;</c> (a method group where one exists) that reads a value of <paramref name="type"/>.</summary>
+    private string ItemReader(TypeModel type) => type.Kind switch
     {
-        const string Reading = "global::OnyxGen.Validation.JsonReading";
-        switch (type.Kind)
-        {
-            case TypeKind.String: return $"{Reading}.TryString({json}, {pointer}, {errors}, out var {output})";
-            case TypeKind.Secret: return $"{Reading}.TrySecret({json}, {pointer}, {errors}, out var {output})";
-            case TypeKind.Integer: return $"{Reading}.TryInteger({json}, {pointer}, {errors}, out var {output})";
-            case TypeKind.Number: return $"{Reading}.TryNumber({json}, {pointer}, {errors}, out var {output})";
-            case TypeKind.Boolean: return $"{Reading}.TryBoolean({json}, {pointer}, {errors}, out var {output})";
-            case TypeKind.Uuid: return $"{Reading}.TryUuid({json}, {pointer}, {errors}, out var {output})";
-            case TypeKind.DateTime: return $"{Reading}.TryDateTime({json}, {pointer}, {errors}, out var {output})";
-            case TypeKind.StringEnum: return $"{ConfigType}.TryFromWire({json}, {pointer}, {errors}, out {ConfigType}.{type.ReferenceName} {output})";
-            case TypeKind.Object: return $"{ConfigType}.{type.ReferenceName}.TryRead({json}, {pointer}, {errors}, out var {output})";
-            case TypeKind.Array:
-                string itemType = TypeExpression(type.Items!, nullable: false);
-                string e = "e" + depth.ToString(CultureInfo.InvariantCulture), p = "p" + depth.ToString(CultureInfo.InvariantCulture), es = "es" + depth.ToString(CultureInfo.InvariantCulture), item = "item" + depth.ToString(CultureInfo.InvariantCulture), r = "r" + depth.ToString(CultureInfo.InvariantCulture);
-                string read = ReadCall(type.Items!, e, p, es, r, depth + 1);
-                string body = type.Items!.Kind == TypeKind.Object
-                    ? $"{{ bool ok = {read}; {item} = {r}!; return ok; }}"
-                    : $"{{ bool ok = {read}; {item} = {r}; return ok; }}";
-                string lambda = $"(global::System.Text.Json.JsonElement {e}, string {p}, {Errors} {es}, out {itemType} {item}) => {body}";
-                return $"{Reading}.TryArray<{itemType}>({json}, {pointer}, {errors}, {lambda}, out var {output})";
-            default: return $"{Reading}.TryAny({json}, out var {output})";
-        }
-    }
+        TypeKind.String => $"{Reading}.TryString",
+        TypeKind.Secret => $"{Reading}.TrySecret",
+        TypeKind.Integer => $"{Reading}.TryInteger",
+        TypeKind.Number => $"{Reading}.TryNumber",
+        TypeKind.Boolean => $"{Reading}.TryBoolean",
+        TypeKind.Uuid => $"{Reading}.TryUuid",
+        TypeKind.DateTime => $"{Reading}.TryDateTime",
+        TypeKind.StringEnum => $"{ConfigType}.TryFromWire",
+        TypeKind.Object => $"{ConfigType}.{type.ReferenceName}.TryRead",
+        TypeKind.Array => $"{Reading}.ArrayOf<{TypeExpression(type.Items!, nullable: false)}>({ItemReader(type.Items!)})",
+        _ => $"{Reading}.TryAnyItem",
+    };
 
     private static bool HasChecks(TypeModel type)
     {

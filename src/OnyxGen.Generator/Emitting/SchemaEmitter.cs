@@ -21,6 +21,7 @@ internal sealed partial class SchemaEmitter
 
     private const string Errors = "global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>";
     private const string Checks = "global::OnyxGen.Validation.SchemaChecks";
+    private const string SchemaObject = "global::OnyxGen.Validation.ISchemaObject";
 
     private readonly SchemaModel _model;
     private readonly string _namespace;
@@ -107,9 +108,9 @@ internal sealed partial class SchemaEmitter
         _w.Line(GeneratedCodeAttribute);
         string interfaces = type.Role switch
         {
-            ObjectRole.Config => _model.CredentialTypeName is null ? " : global::OnyxGen.IConnectorConfig" : $" : global::OnyxGen.IConnectorConfig<{CredentialType}>",
-            ObjectRole.Credential => " : global::OnyxGen.IConnectorCredential",
-            _ => "",
+            ObjectRole.Config => _model.CredentialTypeName is null ? $" : global::OnyxGen.IConnectorConfig, {SchemaObject}" : $" : global::OnyxGen.IConnectorConfig<{CredentialType}>, {SchemaObject}",
+            ObjectRole.Credential => $" : global::OnyxGen.IConnectorCredential, {SchemaObject}",
+            _ => " : " + SchemaObject,
         };
         if (type.BaseTypeName is string baseName)
         {
@@ -205,15 +206,13 @@ internal sealed partial class SchemaEmitter
         EmitSummary(type.Title is null ? type.Description : type.Description is null ? type.Title : type.Title + ": " + type.Description,
             $"One of {type.Cases.Count} shapes, told apart by <c>{discriminator}</c>: " + string.Join(", ", type.Cases.Select(c => $"<see cref=\"{c.TypeName}\"/>")) + ".");
         _w.Line(GeneratedCodeAttribute);
-        _w.Open($"public abstract partial class {type.TypeName}");
+        _w.Open($"public abstract partial class {type.TypeName} : {SchemaObject}");
         _w.Line("/// <summary>Writes this value as JSON.</summary>");
         _w.Line("/// <param name=\"writer\">The writer.</param>");
         _w.Line("public abstract void WriteJson(global::System.Text.Json.Utf8JsonWriter writer);");
         _w.Line();
         EmitValidateEntryPoint();
-        _w.Line("/// <summary>Adds this value's violations, under <paramref name=\"pointer\"/>, to <paramref name=\"errors\"/>.</summary>");
-        _w.Line("/// <param name=\"pointer\">The JSON pointer of this value.</param>");
-        _w.Line("/// <param name=\"errors\">Where violations are added.</param>");
+        _w.Line("/// <summary>Adds this value's violations, under <paramref name=\"pointer\"/> (its JSON pointer), to <paramref name=\"errors\"/>.</summary>");
         _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         _w.Line($"public abstract void ValidateInto(string pointer, {Errors} errors);");
         _w.Line();
@@ -266,8 +265,8 @@ internal sealed partial class SchemaEmitter
     private void EmitProperty(PropertyModel property)
     {
         EmitSummary(property.Description ?? property.Title, $"The <c>{property.JsonName}</c> setting.");
-        var remarks = new List<string> { $"JSON name <c>{CSharpLiterals.DocLines(property.JsonName)[0]}</c>" };
-        remarks.Add(property.IsRequired ? "required" : "optional: omitted from the JSON when null");
+        // Remarks only for what the declaration does not show (the name, type and `required` it does).
+        var remarks = new List<string>();
         if (property.DefaultJson is string defaultJson)
         {
             remarks.Add($"default <c>{string.Join(" ", CSharpLiterals.DocLines(defaultJson))}</c> (applied by Onyx when omitted)");
@@ -288,7 +287,12 @@ internal sealed partial class SchemaEmitter
             remarks.Add("write-only: sent, never read back");
         }
 
-        _w.Line($"/// <remarks>{string.Join("; ", remarks)}.</remarks>");
+        if (remarks.Count > 0)
+        {
+            remarks[0] = char.ToUpperInvariant(remarks[0][0]) + remarks[0].Substring(1);
+            _w.Line($"/// <remarks>{string.Join("; ", remarks)}.</remarks>");
+        }
+
         _w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({CSharpLiterals.String(property.JsonName)})]");
         _w.Line($"[global::OnyxGen.Schema.OnyxProperty({CSharpLiterals.String(property.JsonName)}{ConstraintArguments(property.Type)})]");
         if (property.IsDeprecated)
@@ -441,49 +445,18 @@ internal sealed partial class SchemaEmitter
         _w.Line($"/// <summary>Typed <c>{_model.Source}</c> calls on <see cref=\"global::OnyxGen.OnyxClient\"/>.</summary>");
         _w.Line(GeneratedCodeAttribute);
         _w.Open($"{_accessibility} static partial class {prefix}OnyxClientExtensions");
+        // The parameters are documented once, on the generic methods these forward to.
         _w.Lines($$"""
-            /// <summary>Creates a <c>{{_model.Source}}</c> connector. Safe to retry: a retry never creates a duplicate.</summary>
-            /// <param name="connectors">The connectors client.</param>
-            /// <param name="name">The connector name (unique per source).</param>
-            /// <param name="config">The connector config.</param>
-            /// <param name="refreshFreq">How often to index (sent as whole seconds); null: never on a schedule.</param>
-            /// <param name="pruneFreq">How often to prune (sent as whole seconds); null: the server's default.</param>
-            /// <param name="accessType">Required by the server on create; the pair's access is set when associating.</param>
-            /// <param name="inputType">The input type; null: <c>{{_model.InputTypes[0]}}</c>.</param>
-            /// <param name="indexingStart">Index nothing older than this.</param>
-            /// <param name="groups">User group ids.</param>
-            /// <param name="cancellationToken">Cancels the call.</param>
-            /// <returns>The new connector's id.</returns>
-            public static global::System.Threading.Tasks.Task<global::OnyxGen.ConnectorCreated<{{ConfigType}}>> Create{{prefix}}Async(
-                this global::OnyxGen.ConnectorsClient connectors,
-                string name,
-                {{ConfigType}} config,
-                global::System.TimeSpan? refreshFreq = null,
-                global::System.TimeSpan? pruneFreq = null,
-                global::OnyxGen.AccessType accessType = global::OnyxGen.AccessType.Public,
-                global::OnyxGen.InputType? inputType = null,
-                global::System.DateTime? indexingStart = null,
-                global::System.Collections.Generic.IReadOnlyList<int>? groups = null,
-                global::System.Threading.CancellationToken cancellationToken = default)
+            /// <inheritdoc cref="global::OnyxGen.ConnectorsClient.CreateAsync{TConfig}"/>
+            public static global::System.Threading.Tasks.Task<global::OnyxGen.ConnectorCreated<{{ConfigType}}>> Create{{prefix}}Async(this global::OnyxGen.ConnectorsClient connectors, string name, {{ConfigType}} config, global::System.TimeSpan? refreshFreq = null, global::System.TimeSpan? pruneFreq = null, global::OnyxGen.AccessType accessType = global::OnyxGen.AccessType.Public, global::OnyxGen.InputType? inputType = null, global::System.DateTime? indexingStart = null, global::System.Collections.Generic.IReadOnlyList<int>? groups = null, global::System.Threading.CancellationToken cancellationToken = default)
                 => connectors.CreateAsync(name, config, refreshFreq, pruneFreq, accessType, inputType, indexingStart, groups, cancellationToken);
             """);
         if (_model.CredentialTypeName is not null)
         {
             _w.Line();
             _w.Lines($$"""
-                /// <summary>Creates a <c>{{_model.Source}}</c> credential.</summary>
-                /// <param name="credentials">The credentials client.</param>
-                /// <param name="name">A display name (not unique).</param>
-                /// <param name="credential">The credential values.</param>
-                /// <param name="adminPublic">Visible to every connector admin (the admin UI always sends true).</param>
-                /// <param name="cancellationToken">Cancels the call.</param>
-                /// <returns>The created credential (masked), typed so that it can be associated only with a connector of its source.</returns>
-                public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<{{CredentialType}}>> Create{{prefix}}Async(
-                    this global::OnyxGen.CredentialsClient credentials,
-                    string? name,
-                    {{CredentialType}} credential,
-                    bool adminPublic = true,
-                    global::System.Threading.CancellationToken cancellationToken = default)
+                /// <inheritdoc cref="global::OnyxGen.CredentialsClient.CreateAsync{TCredential}"/>
+                public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<{{CredentialType}}>> Create{{prefix}}Async(this global::OnyxGen.CredentialsClient credentials, string? name, {{CredentialType}} credential, bool adminPublic = true, global::System.Threading.CancellationToken cancellationToken = default)
                     => credentials.CreateAsync(name, credential, adminPublic, false, null, cancellationToken);
                 """);
         }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 
@@ -155,7 +156,7 @@ public static class JsonReading
         int index = 0;
         foreach (JsonElement item in json.EnumerateArray())
         {
-            if (readItem(item, pointer + "/" + index.ToString(CultureInfo.InvariantCulture), errors, out T read))
+            if (readItem(item, pointer + "/" + index.ToString(CultureInfo.InvariantCulture), errors, out T? read))
             {
                 items.Add(read);
             }
@@ -180,6 +181,9 @@ public static class JsonReading
         value = json.Clone();
         return true;
     }
+
+    /// <summary>Keeps any JSON value as it is, as an item reader (for arrays of values of no single type).</summary>
+    public static bool TryAnyItem(JsonElement json, string pointer, List<OnyxValidationError> errors, out JsonElement value) => TryAny(json, out value);
 
     /// <summary>The wire-string lookup of a generated enum whose members are 0..n-1 in the order of <paramref name="wires"/>.</summary>
     public static Dictionary<string, TEnum> WireTable<TEnum>(string[] wires)
@@ -230,7 +234,82 @@ public static class JsonReading
     public static void NotAllowed(List<OnyxValidationError> errors, string pointer, string name)
         => errors.Add(new(pointer + "/" + name.Replace("~", "~0").Replace("/", "~1"), "is not allowed (the schema has additionalProperties: false)."));
 
+    /// <summary>
+    /// Reads the value of one property: JSON <c>null</c> is "no value" where the schema allows it (false, no violation) and
+    /// a violation where it does not; anything else goes to <paramref name="read"/>.
+    /// </summary>
+    public static bool Member<T>(JsonElement json, string pointer, List<OnyxValidationError> errors, bool allowNull, ItemReader<T> read, [MaybeNullWhen(false)] out T value)
+    {
+        if (json.ValueKind == JsonValueKind.Null)
+        {
+            value = default!;
+            if (!allowNull)
+            {
+                errors.Add(new(pointer, "must not be null."));
+            }
+
+            return false;
+        }
+
+        return read(json, pointer, errors, out value);
+    }
+
+    /// <summary>Reads the value of one array property (see <see cref="Member{T}"/> for null), each item with <paramref name="readItem"/>.</summary>
+    public static bool ArrayMember<T>(JsonElement json, string pointer, List<OnyxValidationError> errors, bool allowNull, ItemReader<T> readItem, out IReadOnlyList<T> value)
+    {
+        if (json.ValueKind == JsonValueKind.Null)
+        {
+            value = [];
+            if (!allowNull)
+            {
+                errors.Add(new(pointer, "must not be null."));
+            }
+
+            return false;
+        }
+
+        return TryArray(json, pointer, errors, readItem, out value);
+    }
+
+    /// <summary>A reader of arrays of <typeparamref name="T"/>, for arrays nested in arrays.</summary>
+    public static ItemReader<IReadOnlyList<T>> ArrayOf<T>(ItemReader<T> readItem)
+        => (JsonElement json, string pointer, List<OnyxValidationError> errors, [MaybeNullWhen(false)] out IReadOnlyList<T> value) => TryArray(json, pointer, errors, readItem, out value);
+
+    /// <summary>Checks a property whose schema is a <c>const</c>: the value must equal <paramref name="constJson"/>.</summary>
+    public static void Const(JsonElement json, string pointer, List<OnyxValidationError> errors, string constJson)
+    {
+        if (!SchemaNode.EqualsJson(json, constJson))
+        {
+            errors.Add(new(pointer, "must be " + constJson + "."));
+        }
+    }
+
+    /// <summary>Reports a required property that is absent.</summary>
+    public static void Missing(List<OnyxValidationError> errors, string pointer) => errors.Add(new(pointer, "is required."));
+
+    /// <summary>The body of a generated <c>FromJson</c>: reads the value or throws with every violation.</summary>
+    /// <exception cref="OnyxValidationException">The JSON does not fit the type.</exception>
+    public static T FromJson<T>(JsonElement json, string typeName, ItemReader<T> tryRead)
+        where T : class
+    {
+        var errors = new List<OnyxValidationError>();
+        return tryRead(json, "", errors, out T? result) ? result : throw new OnyxValidationException(typeName, errors);
+    }
+
+    /// <summary>The body of a generated <c>ValidateJson</c>: reads the value, then validates what was read.</summary>
+    public static IReadOnlyList<OnyxValidationError> ValidateJson<T>(JsonElement json, ItemReader<T> tryRead)
+        where T : class, ISchemaObject
+    {
+        var errors = new List<OnyxValidationError>();
+        if (tryRead(json, "", errors, out T? result))
+        {
+            result.ValidateInto("", errors);
+        }
+
+        return errors;
+    }
+
     /// <summary>Reads one item of an array.</summary>
     /// <typeparam name="T">The item type.</typeparam>
-    public delegate bool ItemReader<T>(JsonElement json, string pointer, List<OnyxValidationError> errors, out T value);
+    public delegate bool ItemReader<T>(JsonElement json, string pointer, List<OnyxValidationError> errors, [MaybeNullWhen(false)] out T value);
 }

@@ -9,6 +9,14 @@ namespace OnyxGen.Validation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class SchemaChecks
 {
+    /// <summary>The body of a generated <c>Validate()</c>: every violation of <paramref name="value"/>, empty when valid.</summary>
+    public static IReadOnlyList<OnyxValidationError> Validate(ISchemaObject value)
+    {
+        var errors = new List<OnyxValidationError>();
+        value.ValidateInto("", errors);
+        return errors;
+    }
+
     /// <summary>Adds an error when a required value is missing.</summary>
     public static void Required(List<OnyxValidationError> errors, string pointer, bool present)
     {

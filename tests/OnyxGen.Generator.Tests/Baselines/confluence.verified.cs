@@ -7,7 +7,7 @@ namespace OnyxGen.Connectors
     /// <summary>Confluence: Indexes Confluence pages, their comments and attachments. Read from onyx/connectors/confluence/connector.py (ConfluenceConnector). Scope precedence: cql_query, else page_id, else space, else everything.</summary>
     [global::OnyxGen.Schema.OnyxConnector("confluence", InputTypes = new string[] { "poll" }, PermissionSync = true, SchemaFile = "confluence.schema.json")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-    public sealed partial class ConfluenceConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.ConfluenceCredential>
+    public sealed partial class ConfluenceConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.ConfluenceCredential>, global::OnyxGen.Validation.ISchemaObject
     {
         /// <summary>The <c>confluence</c> connector as its schema describes it: source, Onyx class <c>ConfluenceConnector</c>, input types, permission sync.</summary>
         public static global::OnyxGen.ConnectorDescriptor Descriptor { get; } = new(global::OnyxGen.DocumentSource.Confluence, "ConfluenceConnector", new global::OnyxGen.InputType[] { global::OnyxGen.InputType.Poll }, true);
@@ -27,68 +27,63 @@ namespace OnyxGen.Connectors
         private static readonly global::System.Text.Json.JsonEncodedText s_json10 = global::System.Text.Json.JsonEncodedText.Encode("include_attachments");
 
         /// <summary>The base URL of your Confluence instance (e.g., https://your-domain.atlassian.net/wiki).</summary>
-        /// <remarks>JSON name <c>wiki_base</c>; required; format <c>uri</c>.</remarks>
+        /// <remarks>Format <c>uri</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("wiki_base")]
         [global::OnyxGen.Schema.OnyxProperty("wiki_base", Format = "uri")]
         public required string WikiBase { get; set; }
 
         /// <summary>True for a Confluence Cloud instance, false for Confluence Server / Data Center.</summary>
-        /// <remarks>JSON name <c>is_cloud</c>; required.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("is_cloud")]
         [global::OnyxGen.Schema.OnyxProperty("is_cloud")]
         public required bool IsCloud { get; set; }
 
         /// <summary>The Confluence space key to index (e.g. KB).</summary>
-        /// <remarks>JSON name <c>space</c>; optional: omitted from the JSON when null; default <c>""</c> (applied by Onyx when omitted).</remarks>
+        /// <remarks>Default <c>""</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("space")]
         [global::OnyxGen.Schema.OnyxProperty("space")]
         public string? Space { get; set; }
 
         /// <summary>Specific page ID to index (e.g. 131368).</summary>
-        /// <remarks>JSON name <c>page_id</c>; optional: omitted from the JSON when null; default <c>""</c> (applied by Onyx when omitted).</remarks>
+        /// <remarks>Default <c>""</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("page_id")]
         [global::OnyxGen.Schema.OnyxProperty("page_id")]
         public string? PageId { get; set; }
 
         /// <summary>With page_id: index the page and all of its children.</summary>
-        /// <remarks>JSON name <c>index_recursively</c>; optional: omitted from the JSON when null; default <c>false</c> (applied by Onyx when omitted).</remarks>
+        /// <remarks>Default <c>false</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("index_recursively")]
         [global::OnyxGen.Schema.OnyxProperty("index_recursively")]
         public bool? IndexRecursively { get; set; }
 
         /// <summary>A CQL query selecting the pages to index. It must return only objects of type 'page' (contain 'type=page' as the only type filter) and must not filter on lastModified.</summary>
-        /// <remarks>JSON name <c>cql_query</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("cql_query")]
         [global::OnyxGen.Schema.OnyxProperty("cql_query")]
         public string? CqlQuery { get; set; }
 
         /// <summary>Deprecated (stored but unused). The server's default comes from CONTINUE_ON_CONNECTOR_FAILURE.</summary>
-        /// <remarks>JSON name <c>continue_on_failure</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("continue_on_failure")]
         [global::OnyxGen.Schema.OnyxProperty("continue_on_failure")]
         [global::System.Obsolete("'continue_on_failure' is deprecated in the schema.")]
         public bool? ContinueOnFailure { get; set; }
 
         /// <summary>Pages carrying any of these labels are skipped. The server's default comes from CONFLUENCE_CONNECTOR_LABELS_TO_SKIP.</summary>
-        /// <remarks>JSON name <c>labels_to_skip</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("labels_to_skip")]
         [global::OnyxGen.Schema.OnyxProperty("labels_to_skip")]
         public global::System.Collections.Generic.IReadOnlyList<string>? LabelsToSkip { get; set; }
 
         /// <summary>Offset in hours of the timezone Confluence timestamps are interpreted in. The server's default comes from CONFLUENCE_TIMEZONE_OFFSET (else the server's local offset).</summary>
-        /// <remarks>JSON name <c>timezone_offset</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("timezone_offset")]
         [global::OnyxGen.Schema.OnyxProperty("timezone_offset")]
         public double? TimezoneOffset { get; set; }
 
         /// <summary>Using scoped token.</summary>
-        /// <remarks>JSON name <c>scoped_token</c>; optional: omitted from the JSON when null; default <c>false</c> (applied by Onyx when omitted).</remarks>
+        /// <remarks>Default <c>false</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("scoped_token")]
         [global::OnyxGen.Schema.OnyxProperty("scoped_token")]
         public bool? ScopedToken { get; set; }
 
         /// <summary>Enable processing of page attachments including images and documents.</summary>
-        /// <remarks>JSON name <c>include_attachments</c>; optional: omitted from the JSON when null; default <c>true</c> (applied by Onyx when omitted).</remarks>
+        /// <remarks>Default <c>true</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("include_attachments")]
         [global::OnyxGen.Schema.OnyxProperty("include_attachments")]
         public bool? IncludeAttachments { get; set; }
@@ -98,88 +93,31 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(s_json0);
-            if (this.WikiBase is { } value11)
-            {
-                writer.WriteStringValue(value11);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-            writer.WritePropertyName(s_json1);
-            writer.WriteBooleanValue(this.IsCloud);
-            if (this.Space is { } value12)
-            {
-                writer.WritePropertyName(s_json2);
-                writer.WriteStringValue(value12);
-            }
-            if (this.PageId is { } value13)
-            {
-                writer.WritePropertyName(s_json3);
-                writer.WriteStringValue(value13);
-            }
-            if (this.IndexRecursively is { } value14)
-            {
-                writer.WritePropertyName(s_json4);
-                writer.WriteBooleanValue(value14);
-            }
-            if (this.CqlQuery is { } value15)
-            {
-                writer.WritePropertyName(s_json5);
-                writer.WriteStringValue(value15);
-            }
-            if (this.ContinueOnFailure is { } value16)
-            {
-                writer.WritePropertyName(s_json6);
-                writer.WriteBooleanValue(value16);
-            }
-            if (this.LabelsToSkip is { } value17)
-            {
-                writer.WritePropertyName(s_json7);
-                writer.WriteStartArray();
-                for (int i0 = 0; i0 < value17.Count; i0++)
-                {
-                    writer.WriteStringValue(value17[i0]);
-                }
-                writer.WriteEndArray();
-            }
-            if (this.TimezoneOffset is { } value18)
-            {
-                writer.WritePropertyName(s_json8);
-                writer.WriteNumberValue(value18);
-            }
-            if (this.ScopedToken is { } value19)
-            {
-                writer.WritePropertyName(s_json9);
-                writer.WriteBooleanValue(value19);
-            }
-            if (this.IncludeAttachments is { } value20)
-            {
-                writer.WritePropertyName(s_json10);
-                writer.WriteBooleanValue(value20);
-            }
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json0, this.WikiBase);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json1, this.IsCloud);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json2, this.Space);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json3, this.PageId);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json4, this.IndexRecursively);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json5, this.CqlQuery);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json6, this.ContinueOnFailure);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json7, this.LabelsToSkip, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json8, this.TimezoneOffset);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json9, this.ScopedToken);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json10, this.IncludeAttachments);
             writer.WriteEndObject();
         }
 
         /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            ValidateInto("", errors);
-            return errors;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-        /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-        /// <param name="pointer">The JSON pointer of this object.</param>
-        /// <param name="errors">Where violations are added.</param>
+        /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/wiki_base", this.WikiBase is not null);
-            if (this.WikiBase is { } value21)
+            if (this.WikiBase is { } value11)
             {
-                global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/wiki_base", value21);
+                global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/wiki_base", value11);
             }
         }
 
@@ -187,37 +125,18 @@ namespace OnyxGen.Connectors
         /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
         /// <param name="json">A JSON object.</param>
         /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-        public static global::OnyxGen.Connectors.ConfluenceConnectorConfig FromJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            return TryRead(json, "", errors, out global::OnyxGen.Connectors.ConfluenceConnectorConfig? result) ? result! : throw new global::OnyxGen.OnyxValidationException("ConfluenceConnectorConfig", errors);
-        }
+        public static global::OnyxGen.Connectors.ConfluenceConnectorConfig FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.ConfluenceConnectorConfig>(json, "ConfluenceConnectorConfig", TryRead);
 
         /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
         /// <param name="json">The JSON to check.</param>
-        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.ConfluenceConnectorConfig? result))
-            {
-                result!.ValidateInto("", errors);
-            }
-            return errors;
-        }
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.ConfluenceConnectorConfig>(json, TryRead);
 
-        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-        /// <param name="json">The JSON.</param>
-        /// <param name="pointer">Its JSON pointer.</param>
-        /// <param name="errors">Where violations are added.</param>
-        /// <param name="result">The value read, when it could be read.</param>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.ConfluenceConnectorConfig? result)
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.ConfluenceConnectorConfig result)
         {
-            result = null;
-            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-            {
-                return false;
-            }
+            result = null!;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
             int before = errors.Count;
             bool has0 = false;
             string? value0 = default;
@@ -236,155 +155,23 @@ namespace OnyxGen.Connectors
             {
                 switch (member.Name)
                 {
-                    case "wiki_base":
-                    {
-                        has0 = true;
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/wiki_base", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/wiki_base", errors, out var read))
-                        {
-                            value0 = read;
-                        }
-                        break;
-                    }
-                    case "is_cloud":
-                    {
-                        has1 = true;
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/is_cloud", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/is_cloud", errors, out var read))
-                        {
-                            value1 = read;
-                        }
-                        break;
-                    }
-                    case "space":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/space", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/space", errors, out var read))
-                        {
-                            value2 = read;
-                        }
-                        break;
-                    }
-                    case "page_id":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/page_id", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/page_id", errors, out var read))
-                        {
-                            value3 = read;
-                        }
-                        break;
-                    }
-                    case "index_recursively":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/index_recursively", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/index_recursively", errors, out var read))
-                        {
-                            value4 = read;
-                        }
-                        break;
-                    }
-                    case "cql_query":
-                    {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/cql_query", errors, out var read))
-                        {
-                            value5 = read;
-                        }
-                        break;
-                    }
-                    case "continue_on_failure":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/continue_on_failure", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/continue_on_failure", errors, out var read))
-                        {
-                            value6 = read;
-                        }
-                        break;
-                    }
-                    case "labels_to_skip":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/labels_to_skip", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/labels_to_skip", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
-                        {
-                            value7 = read;
-                        }
-                        break;
-                    }
-                    case "timezone_offset":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/timezone_offset", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryNumber(member.Value, pointer + "/timezone_offset", errors, out var read))
-                        {
-                            value8 = read;
-                        }
-                        break;
-                    }
-                    case "scoped_token":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/scoped_token", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/scoped_token", errors, out var read))
-                        {
-                            value9 = read;
-                        }
-                        break;
-                    }
-                    case "include_attachments":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/include_attachments", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/include_attachments", errors, out var read))
-                        {
-                            value10 = read;
-                        }
-                        break;
-                    }
-                    default:
-                    {
-                        global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name);
-                        break;
-                    }
+                    case "wiki_base": has0 = true; if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/wiki_base", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read0)) value0 = read0; break;
+                    case "is_cloud": has1 = true; if (global::OnyxGen.Validation.JsonReading.Member<bool>(member.Value, pointer + "/is_cloud", errors, false, global::OnyxGen.Validation.JsonReading.TryBoolean, out var read1)) value1 = read1; break;
+                    case "space": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/space", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read2)) value2 = read2; break;
+                    case "page_id": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/page_id", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read3)) value3 = read3; break;
+                    case "index_recursively": if (global::OnyxGen.Validation.JsonReading.Member<bool>(member.Value, pointer + "/index_recursively", errors, false, global::OnyxGen.Validation.JsonReading.TryBoolean, out var read4)) value4 = read4; break;
+                    case "cql_query": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/cql_query", errors, true, global::OnyxGen.Validation.JsonReading.TryString, out var read5)) value5 = read5; break;
+                    case "continue_on_failure": if (global::OnyxGen.Validation.JsonReading.Member<bool>(member.Value, pointer + "/continue_on_failure", errors, false, global::OnyxGen.Validation.JsonReading.TryBoolean, out var read6)) value6 = read6; break;
+                    case "labels_to_skip": if (global::OnyxGen.Validation.JsonReading.ArrayMember<string>(member.Value, pointer + "/labels_to_skip", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read7)) value7 = read7; break;
+                    case "timezone_offset": if (global::OnyxGen.Validation.JsonReading.Member<double>(member.Value, pointer + "/timezone_offset", errors, false, global::OnyxGen.Validation.JsonReading.TryNumber, out var read8)) value8 = read8; break;
+                    case "scoped_token": if (global::OnyxGen.Validation.JsonReading.Member<bool>(member.Value, pointer + "/scoped_token", errors, false, global::OnyxGen.Validation.JsonReading.TryBoolean, out var read9)) value9 = read9; break;
+                    case "include_attachments": if (global::OnyxGen.Validation.JsonReading.Member<bool>(member.Value, pointer + "/include_attachments", errors, false, global::OnyxGen.Validation.JsonReading.TryBoolean, out var read10)) value10 = read10; break;
+                    default: global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name); break;
                 }
             }
-            if (!has0)
-            {
-                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/wiki_base", "is required."));
-            }
-            if (!has1)
-            {
-                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/is_cloud", "is required."));
-            }
-            if (errors.Count > before)
-            {
-                return false;
-            }
+            if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/wiki_base");
+            if (!has1) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/is_cloud");
+            if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.ConfluenceConnectorConfig { WikiBase = value0!, IsCloud = value1.GetValueOrDefault(), Space = value2, PageId = value3, IndexRecursively = value4, CqlQuery = value5, ContinueOnFailure = value6, LabelsToSkip = value7, TimezoneOffset = value8, ScopedToken = value9, IncludeAttachments = value10 };
             return true;
         }
@@ -397,50 +184,44 @@ namespace OnyxGen.Connectors
     [global::OnyxGen.Schema.OnyxAuthenticationMode("Username and token", "confluence_username", "confluence_access_token")]
     [global::OnyxGen.Schema.OnyxAuthenticationMode("Confluence Cloud OAuth", "confluence_access_token", "confluence_refresh_token", "cloud_id", "created_at", "expires_in")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-    public sealed partial class ConfluenceCredential : global::OnyxGen.IConnectorCredential
+    public sealed partial class ConfluenceCredential : global::OnyxGen.IConnectorCredential, global::OnyxGen.Validation.ISchemaObject
     {
         /// <summary>The source this credential is for.</summary>
         global::OnyxGen.DocumentSource global::OnyxGen.IConnectorCredential.Source => global::OnyxGen.DocumentSource.Confluence;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json22 = global::System.Text.Json.JsonEncodedText.Encode("confluence_username");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json23 = global::System.Text.Json.JsonEncodedText.Encode("confluence_access_token");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json24 = global::System.Text.Json.JsonEncodedText.Encode("confluence_refresh_token");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json25 = global::System.Text.Json.JsonEncodedText.Encode("cloud_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json26 = global::System.Text.Json.JsonEncodedText.Encode("created_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json27 = global::System.Text.Json.JsonEncodedText.Encode("expires_in");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json12 = global::System.Text.Json.JsonEncodedText.Encode("confluence_username");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json13 = global::System.Text.Json.JsonEncodedText.Encode("confluence_access_token");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json14 = global::System.Text.Json.JsonEncodedText.Encode("confluence_refresh_token");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json15 = global::System.Text.Json.JsonEncodedText.Encode("cloud_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json16 = global::System.Text.Json.JsonEncodedText.Encode("created_at");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json17 = global::System.Text.Json.JsonEncodedText.Encode("expires_in");
 
         /// <summary>Confluence Username (the account email for Cloud).</summary>
-        /// <remarks>JSON name <c>confluence_username</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("confluence_username")]
         [global::OnyxGen.Schema.OnyxProperty("confluence_username")]
         public string? ConfluenceUsername { get; set; }
 
         /// <summary>Confluence Access Token: API token (Cloud), personal access token (Server / Data Center) or OAuth access token.</summary>
-        /// <remarks>JSON name <c>confluence_access_token</c>; required.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("confluence_access_token")]
         [global::OnyxGen.Schema.OnyxProperty("confluence_access_token", IsSecret = true)]
         public required global::OnyxGen.OnyxSecret ConfluenceAccessToken { get; set; }
 
         /// <summary>Confluence Cloud OAuth refresh token; its presence selects OAuth mode.</summary>
-        /// <remarks>JSON name <c>confluence_refresh_token</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("confluence_refresh_token")]
         [global::OnyxGen.Schema.OnyxProperty("confluence_refresh_token", IsSecret = true)]
         public global::OnyxGen.OnyxSecret? ConfluenceRefreshToken { get; set; }
 
         /// <summary>Atlassian cloud ID of the site (OAuth mode).</summary>
-        /// <remarks>JSON name <c>cloud_id</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("cloud_id")]
         [global::OnyxGen.Schema.OnyxProperty("cloud_id")]
         public string? CloudId { get; set; }
 
         /// <summary>ISO 8601 time the OAuth access token was issued (OAuth mode; used to decide when to refresh).</summary>
-        /// <remarks>JSON name <c>created_at</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("created_at")]
         [global::OnyxGen.Schema.OnyxProperty("created_at")]
         public string? CreatedAt { get; set; }
 
         /// <summary>Lifetime of the OAuth access token in seconds (OAuth mode).</summary>
-        /// <remarks>JSON name <c>expires_in</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("expires_in")]
         [global::OnyxGen.Schema.OnyxProperty("expires_in")]
         public long? ExpiresIn { get; set; }
@@ -454,33 +235,12 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.ConfluenceUsername is { } value28)
-            {
-                writer.WritePropertyName(s_json22);
-                writer.WriteStringValue(value28);
-            }
-            writer.WritePropertyName(s_json23);
-            writer.WriteStringValue(this.ConfluenceAccessToken.Reveal());
-            if (this.ConfluenceRefreshToken is { } value29)
-            {
-                writer.WritePropertyName(s_json24);
-                writer.WriteStringValue(value29.Reveal());
-            }
-            if (this.CloudId is { } value30)
-            {
-                writer.WritePropertyName(s_json25);
-                writer.WriteStringValue(value30);
-            }
-            if (this.CreatedAt is { } value31)
-            {
-                writer.WritePropertyName(s_json26);
-                writer.WriteStringValue(value31);
-            }
-            if (this.ExpiresIn is { } value32)
-            {
-                writer.WritePropertyName(s_json27);
-                writer.WriteNumberValue(value32);
-            }
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json12, this.ConfluenceUsername);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json13, this.ConfluenceAccessToken);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json14, this.ConfluenceRefreshToken);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json15, this.CloudId);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json16, this.CreatedAt);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json17, this.ExpiresIn);
             if (this.AdditionalProperties is { } extension)
             {
                 foreach (var pair in extension)
@@ -494,16 +254,9 @@ namespace OnyxGen.Connectors
         }
 
         /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            ValidateInto("", errors);
-            return errors;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-        /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-        /// <param name="pointer">The JSON pointer of this object.</param>
-        /// <param name="errors">Where violations are added.</param>
+        /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
@@ -515,37 +268,18 @@ namespace OnyxGen.Connectors
         /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
         /// <param name="json">A JSON object.</param>
         /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-        public static global::OnyxGen.Connectors.ConfluenceCredential FromJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            return TryRead(json, "", errors, out global::OnyxGen.Connectors.ConfluenceCredential? result) ? result! : throw new global::OnyxGen.OnyxValidationException("ConfluenceCredential", errors);
-        }
+        public static global::OnyxGen.Connectors.ConfluenceCredential FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.ConfluenceCredential>(json, "ConfluenceCredential", TryRead);
 
         /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
         /// <param name="json">The JSON to check.</param>
-        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.ConfluenceCredential? result))
-            {
-                result!.ValidateInto("", errors);
-            }
-            return errors;
-        }
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.ConfluenceCredential>(json, TryRead);
 
-        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-        /// <param name="json">The JSON.</param>
-        /// <param name="pointer">Its JSON pointer.</param>
-        /// <param name="errors">Where violations are added.</param>
-        /// <param name="result">The value read, when it could be read.</param>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.ConfluenceCredential? result)
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.ConfluenceCredential result)
         {
-            result = null;
-            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-            {
-                return false;
-            }
+            result = null!;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
             int before = errors.Count;
             string? value0 = default;
             bool has1 = false;
@@ -559,94 +293,17 @@ namespace OnyxGen.Connectors
             {
                 switch (member.Name)
                 {
-                    case "confluence_username":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/confluence_username", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/confluence_username", errors, out var read))
-                        {
-                            value0 = read;
-                        }
-                        break;
-                    }
-                    case "confluence_access_token":
-                    {
-                        has1 = true;
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/confluence_access_token", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/confluence_access_token", errors, out var read))
-                        {
-                            value1 = read;
-                        }
-                        break;
-                    }
-                    case "confluence_refresh_token":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/confluence_refresh_token", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/confluence_refresh_token", errors, out var read))
-                        {
-                            value2 = read;
-                        }
-                        break;
-                    }
-                    case "cloud_id":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/cloud_id", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/cloud_id", errors, out var read))
-                        {
-                            value3 = read;
-                        }
-                        break;
-                    }
-                    case "created_at":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/created_at", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/created_at", errors, out var read))
-                        {
-                            value4 = read;
-                        }
-                        break;
-                    }
-                    case "expires_in":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/expires_in", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/expires_in", errors, out var read))
-                        {
-                            value5 = read;
-                        }
-                        break;
-                    }
-                    default:
-                    {
-                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
-                        break;
-                    }
+                    case "confluence_username": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/confluence_username", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read0)) value0 = read0; break;
+                    case "confluence_access_token": has1 = true; if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.OnyxSecret>(member.Value, pointer + "/confluence_access_token", errors, false, global::OnyxGen.Validation.JsonReading.TrySecret, out var read1)) value1 = read1; break;
+                    case "confluence_refresh_token": if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.OnyxSecret>(member.Value, pointer + "/confluence_refresh_token", errors, false, global::OnyxGen.Validation.JsonReading.TrySecret, out var read2)) value2 = read2; break;
+                    case "cloud_id": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/cloud_id", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read3)) value3 = read3; break;
+                    case "created_at": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/created_at", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read4)) value4 = read4; break;
+                    case "expires_in": if (global::OnyxGen.Validation.JsonReading.Member<long>(member.Value, pointer + "/expires_in", errors, false, global::OnyxGen.Validation.JsonReading.TryInteger, out var read5)) value5 = read5; break;
+                    default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                 }
             }
-            if (!has1)
-            {
-                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/confluence_access_token", "is required."));
-            }
-            if (errors.Count > before)
-            {
-                return false;
-            }
+            if (!has1) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/confluence_access_token");
+            if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.ConfluenceCredential { ConfluenceUsername = value0, ConfluenceAccessToken = value1.GetValueOrDefault(), ConfluenceRefreshToken = value2, CloudId = value3, CreatedAt = value4, ExpiresIn = value5, AdditionalProperties = extension };
             return true;
         }
@@ -669,44 +326,12 @@ namespace OnyxGen.Connectors
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public static partial class ConfluenceOnyxClientExtensions
     {
-        /// <summary>Creates a <c>confluence</c> connector. Safe to retry: a retry never creates a duplicate.</summary>
-        /// <param name="connectors">The connectors client.</param>
-        /// <param name="name">The connector name (unique per source).</param>
-        /// <param name="config">The connector config.</param>
-        /// <param name="refreshFreq">How often to index (sent as whole seconds); null: never on a schedule.</param>
-        /// <param name="pruneFreq">How often to prune (sent as whole seconds); null: the server's default.</param>
-        /// <param name="accessType">Required by the server on create; the pair's access is set when associating.</param>
-        /// <param name="inputType">The input type; null: <c>poll</c>.</param>
-        /// <param name="indexingStart">Index nothing older than this.</param>
-        /// <param name="groups">User group ids.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The new connector's id.</returns>
-        public static global::System.Threading.Tasks.Task<global::OnyxGen.ConnectorCreated<global::OnyxGen.Connectors.ConfluenceConnectorConfig>> CreateConfluenceAsync(
-            this global::OnyxGen.ConnectorsClient connectors,
-            string name,
-            global::OnyxGen.Connectors.ConfluenceConnectorConfig config,
-            global::System.TimeSpan? refreshFreq = null,
-            global::System.TimeSpan? pruneFreq = null,
-            global::OnyxGen.AccessType accessType = global::OnyxGen.AccessType.Public,
-            global::OnyxGen.InputType? inputType = null,
-            global::System.DateTime? indexingStart = null,
-            global::System.Collections.Generic.IReadOnlyList<int>? groups = null,
-            global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="global::OnyxGen.ConnectorsClient.CreateAsync{TConfig}"/>
+        public static global::System.Threading.Tasks.Task<global::OnyxGen.ConnectorCreated<global::OnyxGen.Connectors.ConfluenceConnectorConfig>> CreateConfluenceAsync(this global::OnyxGen.ConnectorsClient connectors, string name, global::OnyxGen.Connectors.ConfluenceConnectorConfig config, global::System.TimeSpan? refreshFreq = null, global::System.TimeSpan? pruneFreq = null, global::OnyxGen.AccessType accessType = global::OnyxGen.AccessType.Public, global::OnyxGen.InputType? inputType = null, global::System.DateTime? indexingStart = null, global::System.Collections.Generic.IReadOnlyList<int>? groups = null, global::System.Threading.CancellationToken cancellationToken = default)
             => connectors.CreateAsync(name, config, refreshFreq, pruneFreq, accessType, inputType, indexingStart, groups, cancellationToken);
 
-        /// <summary>Creates a <c>confluence</c> credential.</summary>
-        /// <param name="credentials">The credentials client.</param>
-        /// <param name="name">A display name (not unique).</param>
-        /// <param name="credential">The credential values.</param>
-        /// <param name="adminPublic">Visible to every connector admin (the admin UI always sends true).</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The created credential (masked), typed so that it can be associated only with a connector of its source.</returns>
-        public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<global::OnyxGen.Connectors.ConfluenceCredential>> CreateConfluenceAsync(
-            this global::OnyxGen.CredentialsClient credentials,
-            string? name,
-            global::OnyxGen.Connectors.ConfluenceCredential credential,
-            bool adminPublic = true,
-            global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="global::OnyxGen.CredentialsClient.CreateAsync{TCredential}"/>
+        public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<global::OnyxGen.Connectors.ConfluenceCredential>> CreateConfluenceAsync(this global::OnyxGen.CredentialsClient credentials, string? name, global::OnyxGen.Connectors.ConfluenceCredential credential, bool adminPublic = true, global::System.Threading.CancellationToken cancellationToken = default)
             => credentials.CreateAsync(name, credential, adminPublic, false, null, cancellationToken);
     }
 }

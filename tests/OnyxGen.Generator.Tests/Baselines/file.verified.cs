@@ -7,7 +7,7 @@ namespace OnyxGen.Connectors
     /// <summary>File: Indexes files uploaded to the Onyx file store. Read from onyx/connectors/file/connector.py (LocalFileConnector).</summary>
     [global::OnyxGen.Schema.OnyxConnector("file", InputTypes = new string[] { "load_state" }, PermissionSync = false, SchemaFile = "file.schema.json")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-    public sealed partial class FileConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.FileCredential>
+    public sealed partial class FileConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.FileCredential>, global::OnyxGen.Validation.ISchemaObject
     {
         /// <summary>The <c>file</c> connector as its schema describes it: source, Onyx class <c>LocalFileConnector</c>, input types, permission sync.</summary>
         public static global::OnyxGen.ConnectorDescriptor Descriptor { get; } = new(global::OnyxGen.DocumentSource.File, "LocalFileConnector", new global::OnyxGen.InputType[] { global::OnyxGen.InputType.LoadState }, false);
@@ -20,25 +20,21 @@ namespace OnyxGen.Connectors
         private static readonly global::System.Text.Json.JsonEncodedText s_json3 = global::System.Text.Json.JsonEncodedText.Encode("zip_metadata");
 
         /// <summary>File-store IDs of the uploaded files (returned by the file upload endpoint).</summary>
-        /// <remarks>JSON name <c>file_locations</c>; required.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("file_locations")]
         [global::OnyxGen.Schema.OnyxProperty("file_locations")]
         public required global::System.Collections.Generic.IReadOnlyList<string> FileLocations { get; set; }
 
         /// <summary>Display names of the uploaded files, in the same order as file_locations (only used for display).</summary>
-        /// <remarks>JSON name <c>file_names</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("file_names")]
         [global::OnyxGen.Schema.OnyxProperty("file_names")]
         public global::System.Collections.Generic.IReadOnlyList<string>? FileNames { get; set; }
 
         /// <summary>File-store ID of the metadata file extracted from an uploaded zip (returned by the file upload endpoint).</summary>
-        /// <remarks>JSON name <c>zip_metadata_file_id</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("zip_metadata_file_id")]
         [global::OnyxGen.Schema.OnyxProperty("zip_metadata_file_id")]
         public string? ZipMetadataFileId { get; set; }
 
         /// <summary>Deprecated inline zip metadata, kept for backwards compatibility; use zip_metadata_file_id.</summary>
-        /// <remarks>JSON name <c>zip_metadata</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("zip_metadata")]
         [global::OnyxGen.Schema.OnyxProperty("zip_metadata")]
         [global::System.Obsolete("'zip_metadata' is deprecated in the schema.")]
@@ -49,61 +45,24 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(s_json0);
-            if (this.FileLocations is { } value4)
-            {
-                writer.WriteStartArray();
-                for (int i0 = 0; i0 < value4.Count; i0++)
-                {
-                    writer.WriteStringValue(value4[i0]);
-                }
-                writer.WriteEndArray();
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-            if (this.FileNames is { } value5)
-            {
-                writer.WritePropertyName(s_json1);
-                writer.WriteStartArray();
-                for (int i0 = 0; i0 < value5.Count; i0++)
-                {
-                    writer.WriteStringValue(value5[i0]);
-                }
-                writer.WriteEndArray();
-            }
-            if (this.ZipMetadataFileId is { } value6)
-            {
-                writer.WritePropertyName(s_json2);
-                writer.WriteStringValue(value6);
-            }
-            if (this.ZipMetadata is { } value7)
-            {
-                writer.WritePropertyName(s_json3);
-                value7.WriteJson(writer);
-            }
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json0, this.FileLocations, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json1, this.FileNames, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json2, this.ZipMetadataFileId);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json3, this.ZipMetadata);
             writer.WriteEndObject();
         }
 
         /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            ValidateInto("", errors);
-            return errors;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-        /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-        /// <param name="pointer">The JSON pointer of this object.</param>
-        /// <param name="errors">Where violations are added.</param>
+        /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/file_locations", this.FileLocations is not null);
-            if (this.ZipMetadata is { } value8)
+            if (this.ZipMetadata is { } value4)
             {
-                value8.ValidateInto(pointer + "/zip_metadata", errors);
+                value4.ValidateInto(pointer + "/zip_metadata", errors);
             }
         }
 
@@ -111,37 +70,18 @@ namespace OnyxGen.Connectors
         /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
         /// <param name="json">A JSON object.</param>
         /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-        public static global::OnyxGen.Connectors.FileConnectorConfig FromJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            return TryRead(json, "", errors, out global::OnyxGen.Connectors.FileConnectorConfig? result) ? result! : throw new global::OnyxGen.OnyxValidationException("FileConnectorConfig", errors);
-        }
+        public static global::OnyxGen.Connectors.FileConnectorConfig FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.FileConnectorConfig>(json, "FileConnectorConfig", TryRead);
 
         /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
         /// <param name="json">The JSON to check.</param>
-        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.FileConnectorConfig? result))
-            {
-                result!.ValidateInto("", errors);
-            }
-            return errors;
-        }
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.FileConnectorConfig>(json, TryRead);
 
-        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-        /// <param name="json">The JSON.</param>
-        /// <param name="pointer">Its JSON pointer.</param>
-        /// <param name="errors">Where violations are added.</param>
-        /// <param name="result">The value read, when it could be read.</param>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.FileConnectorConfig? result)
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.FileConnectorConfig result)
         {
-            result = null;
-            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-            {
-                return false;
-            }
+            result = null!;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
             int before = errors.Count;
             bool has0 = false;
             global::System.Collections.Generic.IReadOnlyList<string>? value0 = default;
@@ -152,65 +92,22 @@ namespace OnyxGen.Connectors
             {
                 switch (member.Name)
                 {
-                    case "file_locations":
-                    {
-                        has0 = true;
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/file_locations", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/file_locations", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
-                        {
-                            value0 = read;
-                        }
-                        break;
-                    }
-                    case "file_names":
-                    {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/file_names", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
-                        {
-                            value1 = read;
-                        }
-                        break;
-                    }
-                    case "zip_metadata_file_id":
-                    {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/zip_metadata_file_id", errors, out var read))
-                        {
-                            value2 = read;
-                        }
-                        break;
-                    }
-                    case "zip_metadata":
-                    {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject.TryRead(member.Value, pointer + "/zip_metadata", errors, out var read))
-                        {
-                            value3 = read;
-                        }
-                        break;
-                    }
-                    default:
-                    {
-                        global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name);
-                        break;
-                    }
+                    case "file_locations": has0 = true; if (global::OnyxGen.Validation.JsonReading.ArrayMember<string>(member.Value, pointer + "/file_locations", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read0)) value0 = read0; break;
+                    case "file_names": if (global::OnyxGen.Validation.JsonReading.ArrayMember<string>(member.Value, pointer + "/file_names", errors, true, global::OnyxGen.Validation.JsonReading.TryString, out var read1)) value1 = read1; break;
+                    case "zip_metadata_file_id": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/zip_metadata_file_id", errors, true, global::OnyxGen.Validation.JsonReading.TryString, out var read2)) value2 = read2; break;
+                    case "zip_metadata": if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject>(member.Value, pointer + "/zip_metadata", errors, true, global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject.TryRead, out var read3)) value3 = read3; break;
+                    default: global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name); break;
                 }
             }
-            if (!has0)
-            {
-                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/file_locations", "is required."));
-            }
-            if (errors.Count > before)
-            {
-                return false;
-            }
+            if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/file_locations");
+            if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.FileConnectorConfig { FileLocations = value0!, FileNames = value1, ZipMetadataFileId = value2, ZipMetadata = value3 };
             return true;
         }
 
         /// <summary>Deprecated inline zip metadata, kept for backwards compatibility; use zip_metadata_file_id.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-        public sealed partial class ZipMetadataObject
+        public sealed partial class ZipMetadataObject : global::OnyxGen.Validation.ISchemaObject
         {
             /// <summary>Keys the schema allows but does not declare, kept as raw JSON so that nothing read is lost.</summary>
             [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -233,16 +130,9 @@ namespace OnyxGen.Connectors
             }
 
             /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-            public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                ValidateInto("", errors);
-                return errors;
-            }
+            public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-            /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-            /// <param name="pointer">The JSON pointer of this object.</param>
-            /// <param name="errors">Where violations are added.</param>
+            /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
             {
@@ -252,54 +142,28 @@ namespace OnyxGen.Connectors
             /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
             /// <param name="json">A JSON object.</param>
             /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-            public static global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject FromJson(global::System.Text.Json.JsonElement json)
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                return TryRead(json, "", errors, out global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject? result) ? result! : throw new global::OnyxGen.OnyxValidationException("ZipMetadataObject", errors);
-            }
+            public static global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject>(json, "ZipMetadataObject", TryRead);
 
             /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
             /// <param name="json">The JSON to check.</param>
-            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                if (TryRead(json, "", errors, out global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject? result))
-                {
-                    result!.ValidateInto("", errors);
-                }
-                return errors;
-            }
+            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject>(json, TryRead);
 
-            /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-            /// <param name="json">The JSON.</param>
-            /// <param name="pointer">Its JSON pointer.</param>
-            /// <param name="errors">Where violations are added.</param>
-            /// <param name="result">The value read, when it could be read.</param>
+            /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject? result)
+            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject result)
             {
-                result = null;
-                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-                {
-                    return false;
-                }
+                result = null!;
+                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
                 int before = errors.Count;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
                 foreach (var member in json.EnumerateObject())
                 {
                     switch (member.Name)
                     {
-                        default:
-                        {
-                            (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
-                            break;
-                        }
+                        default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                     }
                 }
-                if (errors.Count > before)
-                {
-                    return false;
-                }
+                if (errors.Count > before) return false;
                 result = new global::OnyxGen.Connectors.FileConnectorConfig.ZipMetadataObject { AdditionalProperties = extension };
                 return true;
             }
@@ -311,15 +175,14 @@ namespace OnyxGen.Connectors
     [global::System.Diagnostics.DebuggerDisplay("FileCredential (file, secrets hidden)")]
     [global::OnyxGen.Schema.OnyxCredential("file")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-    public sealed partial class FileCredential : global::OnyxGen.IConnectorCredential
+    public sealed partial class FileCredential : global::OnyxGen.IConnectorCredential, global::OnyxGen.Validation.ISchemaObject
     {
         /// <summary>The source this credential is for.</summary>
         global::OnyxGen.DocumentSource global::OnyxGen.IConnectorCredential.Source => global::OnyxGen.DocumentSource.File;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json9 = global::System.Text.Json.JsonEncodedText.Encode("pdf_password");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json5 = global::System.Text.Json.JsonEncodedText.Encode("pdf_password");
 
         /// <summary>Password used to open encrypted PDF files.</summary>
-        /// <remarks>JSON name <c>pdf_password</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("pdf_password")]
         [global::OnyxGen.Schema.OnyxProperty("pdf_password", IsSecret = true)]
         public global::OnyxGen.OnyxSecret? PdfPassword { get; set; }
@@ -333,11 +196,7 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.PdfPassword is { } value10)
-            {
-                writer.WritePropertyName(s_json9);
-                writer.WriteStringValue(value10.Reveal());
-            }
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json5, this.PdfPassword);
             if (this.AdditionalProperties is { } extension)
             {
                 foreach (var pair in extension)
@@ -351,16 +210,9 @@ namespace OnyxGen.Connectors
         }
 
         /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            ValidateInto("", errors);
-            return errors;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-        /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-        /// <param name="pointer">The JSON pointer of this object.</param>
-        /// <param name="errors">Where violations are added.</param>
+        /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
@@ -370,37 +222,18 @@ namespace OnyxGen.Connectors
         /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
         /// <param name="json">A JSON object.</param>
         /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-        public static global::OnyxGen.Connectors.FileCredential FromJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            return TryRead(json, "", errors, out global::OnyxGen.Connectors.FileCredential? result) ? result! : throw new global::OnyxGen.OnyxValidationException("FileCredential", errors);
-        }
+        public static global::OnyxGen.Connectors.FileCredential FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.FileCredential>(json, "FileCredential", TryRead);
 
         /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
         /// <param name="json">The JSON to check.</param>
-        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.FileCredential? result))
-            {
-                result!.ValidateInto("", errors);
-            }
-            return errors;
-        }
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.FileCredential>(json, TryRead);
 
-        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-        /// <param name="json">The JSON.</param>
-        /// <param name="pointer">Its JSON pointer.</param>
-        /// <param name="errors">Where violations are added.</param>
-        /// <param name="result">The value read, when it could be read.</param>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.FileCredential? result)
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.FileCredential result)
         {
-            result = null;
-            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-            {
-                return false;
-            }
+            result = null!;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
             int before = errors.Count;
             global::OnyxGen.OnyxSecret? value0 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
@@ -408,29 +241,11 @@ namespace OnyxGen.Connectors
             {
                 switch (member.Name)
                 {
-                    case "pdf_password":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/pdf_password", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/pdf_password", errors, out var read))
-                        {
-                            value0 = read;
-                        }
-                        break;
-                    }
-                    default:
-                    {
-                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
-                        break;
-                    }
+                    case "pdf_password": if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.OnyxSecret>(member.Value, pointer + "/pdf_password", errors, false, global::OnyxGen.Validation.JsonReading.TrySecret, out var read0)) value0 = read0; break;
+                    default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                 }
             }
-            if (errors.Count > before)
-            {
-                return false;
-            }
+            if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.FileCredential { PdfPassword = value0, AdditionalProperties = extension };
             return true;
         }
@@ -448,44 +263,12 @@ namespace OnyxGen.Connectors
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public static partial class FileOnyxClientExtensions
     {
-        /// <summary>Creates a <c>file</c> connector. Safe to retry: a retry never creates a duplicate.</summary>
-        /// <param name="connectors">The connectors client.</param>
-        /// <param name="name">The connector name (unique per source).</param>
-        /// <param name="config">The connector config.</param>
-        /// <param name="refreshFreq">How often to index (sent as whole seconds); null: never on a schedule.</param>
-        /// <param name="pruneFreq">How often to prune (sent as whole seconds); null: the server's default.</param>
-        /// <param name="accessType">Required by the server on create; the pair's access is set when associating.</param>
-        /// <param name="inputType">The input type; null: <c>load_state</c>.</param>
-        /// <param name="indexingStart">Index nothing older than this.</param>
-        /// <param name="groups">User group ids.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The new connector's id.</returns>
-        public static global::System.Threading.Tasks.Task<global::OnyxGen.ConnectorCreated<global::OnyxGen.Connectors.FileConnectorConfig>> CreateFileAsync(
-            this global::OnyxGen.ConnectorsClient connectors,
-            string name,
-            global::OnyxGen.Connectors.FileConnectorConfig config,
-            global::System.TimeSpan? refreshFreq = null,
-            global::System.TimeSpan? pruneFreq = null,
-            global::OnyxGen.AccessType accessType = global::OnyxGen.AccessType.Public,
-            global::OnyxGen.InputType? inputType = null,
-            global::System.DateTime? indexingStart = null,
-            global::System.Collections.Generic.IReadOnlyList<int>? groups = null,
-            global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="global::OnyxGen.ConnectorsClient.CreateAsync{TConfig}"/>
+        public static global::System.Threading.Tasks.Task<global::OnyxGen.ConnectorCreated<global::OnyxGen.Connectors.FileConnectorConfig>> CreateFileAsync(this global::OnyxGen.ConnectorsClient connectors, string name, global::OnyxGen.Connectors.FileConnectorConfig config, global::System.TimeSpan? refreshFreq = null, global::System.TimeSpan? pruneFreq = null, global::OnyxGen.AccessType accessType = global::OnyxGen.AccessType.Public, global::OnyxGen.InputType? inputType = null, global::System.DateTime? indexingStart = null, global::System.Collections.Generic.IReadOnlyList<int>? groups = null, global::System.Threading.CancellationToken cancellationToken = default)
             => connectors.CreateAsync(name, config, refreshFreq, pruneFreq, accessType, inputType, indexingStart, groups, cancellationToken);
 
-        /// <summary>Creates a <c>file</c> credential.</summary>
-        /// <param name="credentials">The credentials client.</param>
-        /// <param name="name">A display name (not unique).</param>
-        /// <param name="credential">The credential values.</param>
-        /// <param name="adminPublic">Visible to every connector admin (the admin UI always sends true).</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The created credential (masked), typed so that it can be associated only with a connector of its source.</returns>
-        public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<global::OnyxGen.Connectors.FileCredential>> CreateFileAsync(
-            this global::OnyxGen.CredentialsClient credentials,
-            string? name,
-            global::OnyxGen.Connectors.FileCredential credential,
-            bool adminPublic = true,
-            global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="global::OnyxGen.CredentialsClient.CreateAsync{TCredential}"/>
+        public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<global::OnyxGen.Connectors.FileCredential>> CreateFileAsync(this global::OnyxGen.CredentialsClient credentials, string? name, global::OnyxGen.Connectors.FileCredential credential, bool adminPublic = true, global::System.Threading.CancellationToken cancellationToken = default)
             => credentials.CreateAsync(name, credential, adminPublic, false, null, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ namespace OnyxGen.Connectors
     /// <summary>Jira: Indexes Jira issues and their comments. Read from onyx/connectors/jira/connector.py (JiraConnector).</summary>
     [global::OnyxGen.Schema.OnyxConnector("jira", InputTypes = new string[] { "poll" }, PermissionSync = true, SchemaFile = "jira.schema.json")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-    public sealed partial class JiraConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.JiraCredential>
+    public sealed partial class JiraConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.JiraCredential>, global::OnyxGen.Validation.ISchemaObject
     {
         /// <summary>The <c>jira</c> connector as its schema describes it: source, Onyx class <c>JiraConnector</c>, input types, permission sync.</summary>
         public static global::OnyxGen.ConnectorDescriptor Descriptor { get; } = new(global::OnyxGen.DocumentSource.Jira, "JiraConnector", new global::OnyxGen.InputType[] { global::OnyxGen.InputType.Poll }, true);
@@ -22,37 +22,33 @@ namespace OnyxGen.Connectors
         private static readonly global::System.Text.Json.JsonEncodedText s_json5 = global::System.Text.Json.JsonEncodedText.Encode("scoped_token");
 
         /// <summary>The base URL of your Jira instance (e.g., https://your-domain.atlassian.net).</summary>
-        /// <remarks>JSON name <c>jira_base_url</c>; required; format <c>uri</c>.</remarks>
+        /// <remarks>Format <c>uri</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("jira_base_url")]
         [global::OnyxGen.Schema.OnyxProperty("jira_base_url", Format = "uri")]
         public required string JiraBaseUrl { get; set; }
 
         /// <summary>The key of a specific project to index (e.g., 'PROJ'). Omit to index everything the credential can see.</summary>
-        /// <remarks>JSON name <c>project_key</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("project_key")]
         [global::OnyxGen.Schema.OnyxProperty("project_key")]
         public string? ProjectKey { get; set; }
 
         /// <summary>Emails of users whose comments should NOT be indexed (generally useful to ignore bots).</summary>
-        /// <remarks>JSON name <c>comment_email_blacklist</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("comment_email_blacklist")]
         [global::OnyxGen.Schema.OnyxProperty("comment_email_blacklist")]
         public global::System.Collections.Generic.IReadOnlyList<string>? CommentEmailBlacklist { get; set; }
 
         /// <summary>Issues carrying any of these labels are skipped. The server's default comes from JIRA_CONNECTOR_LABELS_TO_SKIP.</summary>
-        /// <remarks>JSON name <c>labels_to_skip</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("labels_to_skip")]
         [global::OnyxGen.Schema.OnyxProperty("labels_to_skip")]
         public global::System.Collections.Generic.IReadOnlyList<string>? LabelsToSkip { get; set; }
 
         /// <summary>A custom JQL query to filter Jira issues. Do not include time-based filters or ORDER BY clauses.</summary>
-        /// <remarks>JSON name <c>jql_query</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("jql_query")]
         [global::OnyxGen.Schema.OnyxProperty("jql_query")]
         public string? JqlQuery { get; set; }
 
         /// <summary>Using scoped token.</summary>
-        /// <remarks>JSON name <c>scoped_token</c>; optional: omitted from the JSON when null; default <c>false</c> (applied by Onyx when omitted).</remarks>
+        /// <remarks>Default <c>false</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("scoped_token")]
         [global::OnyxGen.Schema.OnyxProperty("scoped_token")]
         public bool? ScopedToken { get; set; }
@@ -62,71 +58,26 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(s_json0);
-            if (this.JiraBaseUrl is { } value6)
-            {
-                writer.WriteStringValue(value6);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-            if (this.ProjectKey is { } value7)
-            {
-                writer.WritePropertyName(s_json1);
-                writer.WriteStringValue(value7);
-            }
-            if (this.CommentEmailBlacklist is { } value8)
-            {
-                writer.WritePropertyName(s_json2);
-                writer.WriteStartArray();
-                for (int i0 = 0; i0 < value8.Count; i0++)
-                {
-                    writer.WriteStringValue(value8[i0]);
-                }
-                writer.WriteEndArray();
-            }
-            if (this.LabelsToSkip is { } value9)
-            {
-                writer.WritePropertyName(s_json3);
-                writer.WriteStartArray();
-                for (int i0 = 0; i0 < value9.Count; i0++)
-                {
-                    writer.WriteStringValue(value9[i0]);
-                }
-                writer.WriteEndArray();
-            }
-            if (this.JqlQuery is { } value10)
-            {
-                writer.WritePropertyName(s_json4);
-                writer.WriteStringValue(value10);
-            }
-            if (this.ScopedToken is { } value11)
-            {
-                writer.WritePropertyName(s_json5);
-                writer.WriteBooleanValue(value11);
-            }
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json0, this.JiraBaseUrl);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json1, this.ProjectKey);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json2, this.CommentEmailBlacklist, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json3, this.LabelsToSkip, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json4, this.JqlQuery);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json5, this.ScopedToken);
             writer.WriteEndObject();
         }
 
         /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            ValidateInto("", errors);
-            return errors;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-        /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-        /// <param name="pointer">The JSON pointer of this object.</param>
-        /// <param name="errors">Where violations are added.</param>
+        /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/jira_base_url", this.JiraBaseUrl is not null);
-            if (this.JiraBaseUrl is { } value12)
+            if (this.JiraBaseUrl is { } value6)
             {
-                global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/jira_base_url", value12);
+                global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/jira_base_url", value6);
             }
         }
 
@@ -134,37 +85,18 @@ namespace OnyxGen.Connectors
         /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
         /// <param name="json">A JSON object.</param>
         /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-        public static global::OnyxGen.Connectors.JiraConnectorConfig FromJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            return TryRead(json, "", errors, out global::OnyxGen.Connectors.JiraConnectorConfig? result) ? result! : throw new global::OnyxGen.OnyxValidationException("JiraConnectorConfig", errors);
-        }
+        public static global::OnyxGen.Connectors.JiraConnectorConfig FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.JiraConnectorConfig>(json, "JiraConnectorConfig", TryRead);
 
         /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
         /// <param name="json">The JSON to check.</param>
-        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.JiraConnectorConfig? result))
-            {
-                result!.ValidateInto("", errors);
-            }
-            return errors;
-        }
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.JiraConnectorConfig>(json, TryRead);
 
-        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-        /// <param name="json">The JSON.</param>
-        /// <param name="pointer">Its JSON pointer.</param>
-        /// <param name="errors">Where violations are added.</param>
-        /// <param name="result">The value read, when it could be read.</param>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.JiraConnectorConfig? result)
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.JiraConnectorConfig result)
         {
-            result = null;
-            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-            {
-                return false;
-            }
+            result = null!;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
             int before = errors.Count;
             bool has0 = false;
             string? value0 = default;
@@ -177,82 +109,17 @@ namespace OnyxGen.Connectors
             {
                 switch (member.Name)
                 {
-                    case "jira_base_url":
-                    {
-                        has0 = true;
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/jira_base_url", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/jira_base_url", errors, out var read))
-                        {
-                            value0 = read;
-                        }
-                        break;
-                    }
-                    case "project_key":
-                    {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/project_key", errors, out var read))
-                        {
-                            value1 = read;
-                        }
-                        break;
-                    }
-                    case "comment_email_blacklist":
-                    {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/comment_email_blacklist", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
-                        {
-                            value2 = read;
-                        }
-                        break;
-                    }
-                    case "labels_to_skip":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/labels_to_skip", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/labels_to_skip", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
-                        {
-                            value3 = read;
-                        }
-                        break;
-                    }
-                    case "jql_query":
-                    {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/jql_query", errors, out var read))
-                        {
-                            value4 = read;
-                        }
-                        break;
-                    }
-                    case "scoped_token":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/scoped_token", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/scoped_token", errors, out var read))
-                        {
-                            value5 = read;
-                        }
-                        break;
-                    }
-                    default:
-                    {
-                        global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name);
-                        break;
-                    }
+                    case "jira_base_url": has0 = true; if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/jira_base_url", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read0)) value0 = read0; break;
+                    case "project_key": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/project_key", errors, true, global::OnyxGen.Validation.JsonReading.TryString, out var read1)) value1 = read1; break;
+                    case "comment_email_blacklist": if (global::OnyxGen.Validation.JsonReading.ArrayMember<string>(member.Value, pointer + "/comment_email_blacklist", errors, true, global::OnyxGen.Validation.JsonReading.TryString, out var read2)) value2 = read2; break;
+                    case "labels_to_skip": if (global::OnyxGen.Validation.JsonReading.ArrayMember<string>(member.Value, pointer + "/labels_to_skip", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read3)) value3 = read3; break;
+                    case "jql_query": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/jql_query", errors, true, global::OnyxGen.Validation.JsonReading.TryString, out var read4)) value4 = read4; break;
+                    case "scoped_token": if (global::OnyxGen.Validation.JsonReading.Member<bool>(member.Value, pointer + "/scoped_token", errors, false, global::OnyxGen.Validation.JsonReading.TryBoolean, out var read5)) value5 = read5; break;
+                    default: global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name); break;
                 }
             }
-            if (!has0)
-            {
-                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/jira_base_url", "is required."));
-            }
-            if (errors.Count > before)
-            {
-                return false;
-            }
+            if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/jira_base_url");
+            if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.JiraConnectorConfig { JiraBaseUrl = value0!, ProjectKey = value1, CommentEmailBlacklist = value2, LabelsToSkip = value3, JqlQuery = value4, ScopedToken = value5 };
             return true;
         }
@@ -263,22 +130,21 @@ namespace OnyxGen.Connectors
     [global::System.Diagnostics.DebuggerDisplay("JiraCredential (jira, secrets hidden)")]
     [global::OnyxGen.Schema.OnyxCredential("jira")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-    public sealed partial class JiraCredential : global::OnyxGen.IConnectorCredential
+    public sealed partial class JiraCredential : global::OnyxGen.IConnectorCredential, global::OnyxGen.Validation.ISchemaObject
     {
         /// <summary>The source this credential is for.</summary>
         global::OnyxGen.DocumentSource global::OnyxGen.IConnectorCredential.Source => global::OnyxGen.DocumentSource.Jira;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json13 = global::System.Text.Json.JsonEncodedText.Encode("jira_user_email");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json14 = global::System.Text.Json.JsonEncodedText.Encode("jira_api_token");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json7 = global::System.Text.Json.JsonEncodedText.Encode("jira_user_email");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json8 = global::System.Text.Json.JsonEncodedText.Encode("jira_api_token");
 
         /// <summary>Email of the Jira user the token belongs to (Jira Cloud).</summary>
-        /// <remarks>JSON name <c>jira_user_email</c>; optional: omitted from the JSON when null; format <c>email</c>.</remarks>
+        /// <remarks>Format <c>email</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("jira_user_email")]
         [global::OnyxGen.Schema.OnyxProperty("jira_user_email", Format = "email")]
         public string? JiraUserEmail { get; set; }
 
         /// <summary>Jira API token (Cloud) or personal access token (Server / Data Center).</summary>
-        /// <remarks>JSON name <c>jira_api_token</c>; required.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("jira_api_token")]
         [global::OnyxGen.Schema.OnyxProperty("jira_api_token", IsSecret = true)]
         public required global::OnyxGen.OnyxSecret JiraApiToken { get; set; }
@@ -292,13 +158,8 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.JiraUserEmail is { } value15)
-            {
-                writer.WritePropertyName(s_json13);
-                writer.WriteStringValue(value15);
-            }
-            writer.WritePropertyName(s_json14);
-            writer.WriteStringValue(this.JiraApiToken.Reveal());
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json7, this.JiraUserEmail);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json8, this.JiraApiToken);
             if (this.AdditionalProperties is { } extension)
             {
                 foreach (var pair in extension)
@@ -312,22 +173,15 @@ namespace OnyxGen.Connectors
         }
 
         /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            ValidateInto("", errors);
-            return errors;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-        /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-        /// <param name="pointer">The JSON pointer of this object.</param>
-        /// <param name="errors">Where violations are added.</param>
+        /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
-            if (this.JiraUserEmail is { } value16)
+            if (this.JiraUserEmail is { } value9)
             {
-                global::OnyxGen.Validation.SchemaChecks.Email(errors, pointer + "/jira_user_email", value16);
+                global::OnyxGen.Validation.SchemaChecks.Email(errors, pointer + "/jira_user_email", value9);
             }
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/jira_api_token", !this.JiraApiToken.IsEmpty);
         }
@@ -336,37 +190,18 @@ namespace OnyxGen.Connectors
         /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
         /// <param name="json">A JSON object.</param>
         /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-        public static global::OnyxGen.Connectors.JiraCredential FromJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            return TryRead(json, "", errors, out global::OnyxGen.Connectors.JiraCredential? result) ? result! : throw new global::OnyxGen.OnyxValidationException("JiraCredential", errors);
-        }
+        public static global::OnyxGen.Connectors.JiraCredential FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.JiraCredential>(json, "JiraCredential", TryRead);
 
         /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
         /// <param name="json">The JSON to check.</param>
-        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.JiraCredential? result))
-            {
-                result!.ValidateInto("", errors);
-            }
-            return errors;
-        }
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.JiraCredential>(json, TryRead);
 
-        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-        /// <param name="json">The JSON.</param>
-        /// <param name="pointer">Its JSON pointer.</param>
-        /// <param name="errors">Where violations are added.</param>
-        /// <param name="result">The value read, when it could be read.</param>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.JiraCredential? result)
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.JiraCredential result)
         {
-            result = null;
-            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-            {
-                return false;
-            }
+            result = null!;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
             int before = errors.Count;
             string? value0 = default;
             bool has1 = false;
@@ -376,46 +211,13 @@ namespace OnyxGen.Connectors
             {
                 switch (member.Name)
                 {
-                    case "jira_user_email":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/jira_user_email", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/jira_user_email", errors, out var read))
-                        {
-                            value0 = read;
-                        }
-                        break;
-                    }
-                    case "jira_api_token":
-                    {
-                        has1 = true;
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/jira_api_token", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/jira_api_token", errors, out var read))
-                        {
-                            value1 = read;
-                        }
-                        break;
-                    }
-                    default:
-                    {
-                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
-                        break;
-                    }
+                    case "jira_user_email": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/jira_user_email", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read0)) value0 = read0; break;
+                    case "jira_api_token": has1 = true; if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.OnyxSecret>(member.Value, pointer + "/jira_api_token", errors, false, global::OnyxGen.Validation.JsonReading.TrySecret, out var read1)) value1 = read1; break;
+                    default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                 }
             }
-            if (!has1)
-            {
-                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/jira_api_token", "is required."));
-            }
-            if (errors.Count > before)
-            {
-                return false;
-            }
+            if (!has1) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/jira_api_token");
+            if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.JiraCredential { JiraUserEmail = value0, JiraApiToken = value1.GetValueOrDefault(), AdditionalProperties = extension };
             return true;
         }
@@ -434,44 +236,12 @@ namespace OnyxGen.Connectors
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public static partial class JiraOnyxClientExtensions
     {
-        /// <summary>Creates a <c>jira</c> connector. Safe to retry: a retry never creates a duplicate.</summary>
-        /// <param name="connectors">The connectors client.</param>
-        /// <param name="name">The connector name (unique per source).</param>
-        /// <param name="config">The connector config.</param>
-        /// <param name="refreshFreq">How often to index (sent as whole seconds); null: never on a schedule.</param>
-        /// <param name="pruneFreq">How often to prune (sent as whole seconds); null: the server's default.</param>
-        /// <param name="accessType">Required by the server on create; the pair's access is set when associating.</param>
-        /// <param name="inputType">The input type; null: <c>poll</c>.</param>
-        /// <param name="indexingStart">Index nothing older than this.</param>
-        /// <param name="groups">User group ids.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The new connector's id.</returns>
-        public static global::System.Threading.Tasks.Task<global::OnyxGen.ConnectorCreated<global::OnyxGen.Connectors.JiraConnectorConfig>> CreateJiraAsync(
-            this global::OnyxGen.ConnectorsClient connectors,
-            string name,
-            global::OnyxGen.Connectors.JiraConnectorConfig config,
-            global::System.TimeSpan? refreshFreq = null,
-            global::System.TimeSpan? pruneFreq = null,
-            global::OnyxGen.AccessType accessType = global::OnyxGen.AccessType.Public,
-            global::OnyxGen.InputType? inputType = null,
-            global::System.DateTime? indexingStart = null,
-            global::System.Collections.Generic.IReadOnlyList<int>? groups = null,
-            global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="global::OnyxGen.ConnectorsClient.CreateAsync{TConfig}"/>
+        public static global::System.Threading.Tasks.Task<global::OnyxGen.ConnectorCreated<global::OnyxGen.Connectors.JiraConnectorConfig>> CreateJiraAsync(this global::OnyxGen.ConnectorsClient connectors, string name, global::OnyxGen.Connectors.JiraConnectorConfig config, global::System.TimeSpan? refreshFreq = null, global::System.TimeSpan? pruneFreq = null, global::OnyxGen.AccessType accessType = global::OnyxGen.AccessType.Public, global::OnyxGen.InputType? inputType = null, global::System.DateTime? indexingStart = null, global::System.Collections.Generic.IReadOnlyList<int>? groups = null, global::System.Threading.CancellationToken cancellationToken = default)
             => connectors.CreateAsync(name, config, refreshFreq, pruneFreq, accessType, inputType, indexingStart, groups, cancellationToken);
 
-        /// <summary>Creates a <c>jira</c> credential.</summary>
-        /// <param name="credentials">The credentials client.</param>
-        /// <param name="name">A display name (not unique).</param>
-        /// <param name="credential">The credential values.</param>
-        /// <param name="adminPublic">Visible to every connector admin (the admin UI always sends true).</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The created credential (masked), typed so that it can be associated only with a connector of its source.</returns>
-        public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<global::OnyxGen.Connectors.JiraCredential>> CreateJiraAsync(
-            this global::OnyxGen.CredentialsClient credentials,
-            string? name,
-            global::OnyxGen.Connectors.JiraCredential credential,
-            bool adminPublic = true,
-            global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="global::OnyxGen.CredentialsClient.CreateAsync{TCredential}"/>
+        public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<global::OnyxGen.Connectors.JiraCredential>> CreateJiraAsync(this global::OnyxGen.CredentialsClient credentials, string? name, global::OnyxGen.Connectors.JiraCredential credential, bool adminPublic = true, global::System.Threading.CancellationToken cancellationToken = default)
             => credentials.CreateAsync(name, credential, adminPublic, false, null, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ namespace OnyxGen.Connectors
     /// <summary>Keyword coverage: Every keyword the generator maps, on a mock connector.</summary>
     [global::OnyxGen.Schema.OnyxConnector("mock_connector", InputTypes = new string[] { "poll", "load_state" }, PermissionSync = false, SchemaFile = "keywords.schema.json")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-    public sealed partial class MockConnectorConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.MockConnectorCredential>
+    public sealed partial class MockConnectorConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.MockConnectorCredential>, global::OnyxGen.Validation.ISchemaObject
     {
         /// <summary>The <c>mock_connector</c> connector as its schema describes it: source, Onyx class <c>MockConnectorConnector</c>, input types, permission sync.</summary>
         public static global::OnyxGen.ConnectorDescriptor Descriptor { get; } = new(global::OnyxGen.DocumentSource.MockConnector, "MockConnectorConnector", new global::OnyxGen.InputType[] { global::OnyxGen.InputType.Poll, global::OnyxGen.InputType.LoadState }, false);
@@ -37,122 +37,107 @@ namespace OnyxGen.Connectors
         private static readonly global::System.Text.RegularExpressions.Regex s_pattern20 = new("^[A-Z][A-Z0-9]+$", global::System.Text.RegularExpressions.RegexOptions.None, global::System.TimeSpan.FromSeconds(1));
 
         /// <summary>A URL kept as written.</summary>
-        /// <remarks>JSON name <c>base_url</c>; required; format <c>uri</c>.</remarks>
+        /// <remarks>Format <c>uri</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("base_url")]
         [global::OnyxGen.Schema.OnyxProperty("base_url", Format = "uri")]
         public required string BaseUrl { get; set; }
 
         /// <summary>The <c>owner_email</c> setting.</summary>
-        /// <remarks>JSON name <c>owner_email</c>; optional: omitted from the JSON when null; format <c>email</c>.</remarks>
+        /// <remarks>Format <c>email</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("owner_email")]
         [global::OnyxGen.Schema.OnyxProperty("owner_email", Format = "email")]
         public string? OwnerEmail { get; set; }
 
         /// <summary>The <c>started_at</c> setting.</summary>
-        /// <remarks>JSON name <c>started_at</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("started_at")]
         [global::OnyxGen.Schema.OnyxProperty("started_at")]
         public global::System.DateTimeOffset? StartedAt { get; set; }
 
         /// <summary>The <c>run_id</c> setting.</summary>
-        /// <remarks>JSON name <c>run_id</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("run_id")]
         [global::OnyxGen.Schema.OnyxProperty("run_id")]
         public global::System.Guid? RunId { get; set; }
 
         /// <summary>The <c>day</c> setting.</summary>
-        /// <remarks>JSON name <c>day</c>; optional: omitted from the JSON when null; format <c>date</c>.</remarks>
+        /// <remarks>Format <c>date</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("day")]
         [global::OnyxGen.Schema.OnyxProperty("day", Format = "date")]
         public string? Day { get; set; }
 
         /// <summary>The <c>host</c> setting.</summary>
-        /// <remarks>JSON name <c>host</c>; optional: omitted from the JSON when null; format <c>hostname</c>.</remarks>
+        /// <remarks>Format <c>hostname</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("host")]
         [global::OnyxGen.Schema.OnyxProperty("host", Format = "hostname")]
         public string? Host { get; set; }
 
         /// <summary>The <c>project_key</c> setting.</summary>
-        /// <remarks>JSON name <c>project_key</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("project_key")]
         [global::OnyxGen.Schema.OnyxProperty("project_key", Pattern = "^[A-Z][A-Z0-9]+$", MinLength = 2, MaxLength = 10)]
         public string? ProjectKey { get; set; }
 
         /// <summary>The <c>page_size</c> setting.</summary>
-        /// <remarks>JSON name <c>page_size</c>; optional: omitted from the JSON when null; default <c>100</c> (applied by Onyx when omitted).</remarks>
+        /// <remarks>Default <c>100</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("page_size")]
         [global::OnyxGen.Schema.OnyxProperty("page_size", Minimum = 1d, Maximum = 1000d)]
         public long? PageSize { get; set; }
 
         /// <summary>The <c>ratio</c> setting.</summary>
-        /// <remarks>JSON name <c>ratio</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("ratio")]
         [global::OnyxGen.Schema.OnyxProperty("ratio", ExclusiveMinimum = 0d, ExclusiveMaximum = 1d)]
         public double? Ratio { get; set; }
 
         /// <summary>The <c>level</c> setting.</summary>
-        /// <remarks>JSON name <c>level</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("level")]
         [global::OnyxGen.Schema.OnyxProperty("level", AllowedValues = new long[] { -6L, 6L, 0L })]
         public long? Level { get; set; }
 
         /// <summary>The <c>mode</c> setting.</summary>
-        /// <remarks>JSON name <c>mode</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
         [global::OnyxGen.Schema.OnyxProperty("mode")]
         public global::OnyxGen.Connectors.MockConnectorConnectorConfig.ModeValue? Mode { get; set; }
 
         /// <summary>The <c>labels</c> setting.</summary>
-        /// <remarks>JSON name <c>labels</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("labels")]
         [global::OnyxGen.Schema.OnyxProperty("labels", MinItems = 1, MaxItems = 5, UniqueItems = true, ItemMinLength = 1)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
 
         /// <summary>The <c>nullable_note</c> setting.</summary>
-        /// <remarks>JSON name <c>nullable_note</c>; required.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("nullable_note")]
         [global::OnyxGen.Schema.OnyxProperty("nullable_note")]
         public required string? NullableNote { get; set; }
 
         /// <summary>A property named like a namespace.</summary>
-        /// <remarks>JSON name <c>System</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("System")]
         [global::OnyxGen.Schema.OnyxProperty("System")]
         public bool? System { get; set; }
 
         /// <summary>The <c>class</c> setting.</summary>
-        /// <remarks>JSON name <c>class</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("class")]
         [global::OnyxGen.Schema.OnyxProperty("class")]
         public string? ClassName { get; set; }
 
         /// <summary>The <c>old_flag</c> setting.</summary>
-        /// <remarks>JSON name <c>old_flag</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("old_flag")]
         [global::OnyxGen.Schema.OnyxProperty("old_flag")]
         [global::System.Obsolete("'old_flag' is deprecated in the schema.")]
         public bool? OldFlag { get; set; }
 
         /// <summary>The <c>rewrites</c> setting.</summary>
-        /// <remarks>JSON name <c>rewrites</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("rewrites")]
         [global::OnyxGen.Schema.OnyxProperty("rewrites")]
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem>? Rewrites { get; set; }
 
         /// <summary>The <c>window</c> setting.</summary>
-        /// <remarks>JSON name <c>window</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("window")]
         [global::OnyxGen.Schema.OnyxProperty("window")]
         public global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject? Window { get; set; }
 
         /// <summary>Free-form JSON.</summary>
-        /// <remarks>JSON name <c>extra</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("extra")]
         [global::OnyxGen.Schema.OnyxProperty("extra")]
         public global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject? Extra { get; set; }
 
         /// <summary>The <c>either</c> setting.</summary>
-        /// <remarks>JSON name <c>either</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("either")]
         [global::OnyxGen.Schema.OnyxProperty("either")]
         public global::System.Text.Json.JsonElement? Either { get; set; }
@@ -162,236 +147,112 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(s_json0);
-            if (this.BaseUrl is { } value21)
-            {
-                writer.WriteStringValue(value21);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-            if (this.OwnerEmail is { } value22)
-            {
-                writer.WritePropertyName(s_json1);
-                writer.WriteStringValue(value22);
-            }
-            if (this.StartedAt is { } value23)
-            {
-                writer.WritePropertyName(s_json2);
-                writer.WriteStringValue(value23);
-            }
-            if (this.RunId is { } value24)
-            {
-                writer.WritePropertyName(s_json3);
-                writer.WriteStringValue(value24);
-            }
-            if (this.Day is { } value25)
-            {
-                writer.WritePropertyName(s_json4);
-                writer.WriteStringValue(value25);
-            }
-            if (this.Host is { } value26)
-            {
-                writer.WritePropertyName(s_json5);
-                writer.WriteStringValue(value26);
-            }
-            if (this.ProjectKey is { } value27)
-            {
-                writer.WritePropertyName(s_json6);
-                writer.WriteStringValue(value27);
-            }
-            if (this.PageSize is { } value28)
-            {
-                writer.WritePropertyName(s_json7);
-                writer.WriteNumberValue(value28);
-            }
-            if (this.Ratio is { } value29)
-            {
-                writer.WritePropertyName(s_json8);
-                writer.WriteNumberValue(value29);
-            }
-            if (this.Level is { } value30)
-            {
-                writer.WritePropertyName(s_json9);
-                writer.WriteNumberValue(value30);
-            }
-            if (this.Mode is { } value31)
-            {
-                writer.WritePropertyName(s_json10);
-                writer.WriteStringValue(global::OnyxGen.Connectors.MockConnectorConnectorConfig.ToWire(value31));
-            }
-            if (this.Labels is { } value32)
-            {
-                writer.WritePropertyName(s_json11);
-                writer.WriteStartArray();
-                for (int i0 = 0; i0 < value32.Count; i0++)
-                {
-                    writer.WriteStringValue(value32[i0]);
-                }
-                writer.WriteEndArray();
-            }
-            writer.WritePropertyName(s_json12);
-            if (this.NullableNote is { } value33)
-            {
-                writer.WriteStringValue(value33);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-            if (this.System is { } value34)
-            {
-                writer.WritePropertyName(s_json13);
-                writer.WriteBooleanValue(value34);
-            }
-            if (this.ClassName is { } value35)
-            {
-                writer.WritePropertyName(s_json14);
-                writer.WriteStringValue(value35);
-            }
-            if (this.OldFlag is { } value36)
-            {
-                writer.WritePropertyName(s_json15);
-                writer.WriteBooleanValue(value36);
-            }
-            if (this.Rewrites is { } value37)
-            {
-                writer.WritePropertyName(s_json16);
-                writer.WriteStartArray();
-                for (int i0 = 0; i0 < value37.Count; i0++)
-                {
-                    value37[i0].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            if (this.Window is { } value38)
-            {
-                writer.WritePropertyName(s_json17);
-                value38.WriteJson(writer);
-            }
-            if (this.Extra is { } value39)
-            {
-                writer.WritePropertyName(s_json18);
-                value39.WriteJson(writer);
-            }
-            if (this.Either is { } value40)
-            {
-                writer.WritePropertyName(s_json19);
-                value40.WriteTo(writer);
-            }
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json0, this.BaseUrl);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json1, this.OwnerEmail);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json2, this.StartedAt);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json3, this.RunId);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json4, this.Day);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json5, this.Host);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json6, this.ProjectKey);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json7, this.PageSize);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json8, this.Ratio);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json9, this.Level);
+            global::OnyxGen.Serialization.JsonWriting.Optional<global::OnyxGen.Connectors.MockConnectorConnectorConfig.ModeValue>(writer, s_json10, this.Mode, global::OnyxGen.Connectors.MockConnectorConnectorConfig.ToWire);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json11, this.Labels, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json12, this.NullableNote);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json13, this.System);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json14, this.ClassName);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json15, this.OldFlag);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json16, this.Rewrites, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json17, this.Window);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json18, this.Extra);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json19, this.Either);
             writer.WriteEndObject();
         }
 
         /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            ValidateInto("", errors);
-            return errors;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-        /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-        /// <param name="pointer">The JSON pointer of this object.</param>
-        /// <param name="errors">Where violations are added.</param>
+        /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/base_url", this.BaseUrl is not null);
-            if (this.BaseUrl is { } value41)
+            if (this.BaseUrl is { } value21)
             {
-                global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/base_url", value41);
+                global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/base_url", value21);
             }
-            if (this.OwnerEmail is { } value42)
+            if (this.OwnerEmail is { } value22)
             {
-                global::OnyxGen.Validation.SchemaChecks.Email(errors, pointer + "/owner_email", value42);
+                global::OnyxGen.Validation.SchemaChecks.Email(errors, pointer + "/owner_email", value22);
             }
-            if (this.Day is { } value43)
+            if (this.Day is { } value23)
             {
-                global::OnyxGen.Validation.SchemaChecks.Format(errors, pointer + "/day", value43, "date");
+                global::OnyxGen.Validation.SchemaChecks.Format(errors, pointer + "/day", value23, "date");
             }
-            if (this.Host is { } value44)
+            if (this.Host is { } value24)
             {
-                global::OnyxGen.Validation.SchemaChecks.Format(errors, pointer + "/host", value44, "hostname");
+                global::OnyxGen.Validation.SchemaChecks.Format(errors, pointer + "/host", value24, "hostname");
             }
-            if (this.ProjectKey is { } value45)
+            if (this.ProjectKey is { } value25)
             {
-                global::OnyxGen.Validation.SchemaChecks.Pattern(errors, pointer + "/project_key", value45, s_pattern20);
-                global::OnyxGen.Validation.SchemaChecks.Length(errors, pointer + "/project_key", value45, 2, 10);
+                global::OnyxGen.Validation.SchemaChecks.Pattern(errors, pointer + "/project_key", value25, s_pattern20);
+                global::OnyxGen.Validation.SchemaChecks.Length(errors, pointer + "/project_key", value25, 2, 10);
             }
-            if (this.PageSize is { } value46)
+            if (this.PageSize is { } value26)
             {
-                global::OnyxGen.Validation.SchemaChecks.Range(errors, pointer + "/page_size", (double)value46, 1d, 1000d, null, null);
+                global::OnyxGen.Validation.SchemaChecks.Range(errors, pointer + "/page_size", (double)value26, 1d, 1000d, null, null);
             }
-            if (this.Ratio is { } value47)
+            if (this.Ratio is { } value27)
             {
-                global::OnyxGen.Validation.SchemaChecks.Range(errors, pointer + "/ratio", (double)value47, null, null, 0d, 1d);
+                global::OnyxGen.Validation.SchemaChecks.Range(errors, pointer + "/ratio", (double)value27, null, null, 0d, 1d);
             }
-            if (this.Level is { } value48)
+            if (this.Level is { } value28)
             {
-                global::OnyxGen.Validation.SchemaChecks.OneOfValues(errors, pointer + "/level", value48, new long[] { -6L, 6L, 0L });
+                global::OnyxGen.Validation.SchemaChecks.OneOfValues(errors, pointer + "/level", value28, new long[] { -6L, 6L, 0L });
             }
-            if (this.Labels is { } value49)
+            if (this.Labels is { } value29)
             {
-                global::OnyxGen.Validation.SchemaChecks.Items(errors, pointer + "/labels", value49, 1, 5, true);
-                for (int i0 = 0; i0 < value49.Count; i0++)
+                global::OnyxGen.Validation.SchemaChecks.Items(errors, pointer + "/labels", value29, 1, 5, true);
+                for (int i0 = 0; i0 < value29.Count; i0++)
                 {
-                    global::OnyxGen.Validation.SchemaChecks.Length(errors, pointer + "/labels" + "/" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture), value49[i0], 1, null);
+                    global::OnyxGen.Validation.SchemaChecks.Length(errors, pointer + "/labels" + "/" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture), value29[i0], 1, null);
                 }
             }
-            if (this.Rewrites is { } value50)
+            if (this.Rewrites is { } value30)
             {
-                for (int i0 = 0; i0 < value50.Count; i0++)
+                for (int i0 = 0; i0 < value30.Count; i0++)
                 {
-                    value50[i0].ValidateInto(pointer + "/rewrites" + "/" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture), errors);
+                    value30[i0].ValidateInto(pointer + "/rewrites" + "/" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture), errors);
                 }
             }
-            if (this.Window is { } value51)
+            if (this.Window is { } value31)
             {
-                value51.ValidateInto(pointer + "/window", errors);
+                value31.ValidateInto(pointer + "/window", errors);
             }
-            if (this.Extra is { } value52)
+            if (this.Extra is { } value32)
             {
-                value52.ValidateInto(pointer + "/extra", errors);
+                value32.ValidateInto(pointer + "/extra", errors);
             }
-            if (this.Either is { } value53) global::OnyxGen.Connectors.MockConnectorConnectorConfig.OnyxSchemaNodes.All[0].Evaluate(value53, pointer + "/either", errors);
+            if (this.Either is { } value33) global::OnyxGen.Connectors.MockConnectorConnectorConfig.OnyxSchemaNodes.All[0].Evaluate(value33, pointer + "/either", errors);
         }
 
 
         /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
         /// <param name="json">A JSON object.</param>
         /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-        public static global::OnyxGen.Connectors.MockConnectorConnectorConfig FromJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            return TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig? result) ? result! : throw new global::OnyxGen.OnyxValidationException("MockConnectorConnectorConfig", errors);
-        }
+        public static global::OnyxGen.Connectors.MockConnectorConnectorConfig FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.MockConnectorConnectorConfig>(json, "MockConnectorConnectorConfig", TryRead);
 
         /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
         /// <param name="json">The JSON to check.</param>
-        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig? result))
-            {
-                result!.ValidateInto("", errors);
-            }
-            return errors;
-        }
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.MockConnectorConnectorConfig>(json, TryRead);
 
-        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-        /// <param name="json">The JSON.</param>
-        /// <param name="pointer">Its JSON pointer.</param>
-        /// <param name="errors">Where violations are added.</param>
-        /// <param name="result">The value read, when it could be read.</param>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig? result)
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.MockConnectorConnectorConfig result)
         {
-            result = null;
-            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-            {
-                return false;
-            }
+            result = null!;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
             int before = errors.Count;
             bool has0 = false;
             string? value0 = default;
@@ -419,256 +280,32 @@ namespace OnyxGen.Connectors
             {
                 switch (member.Name)
                 {
-                    case "base_url":
-                    {
-                        has0 = true;
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/base_url", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/base_url", errors, out var read))
-                        {
-                            value0 = read;
-                        }
-                        break;
-                    }
-                    case "owner_email":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/owner_email", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/owner_email", errors, out var read))
-                        {
-                            value1 = read;
-                        }
-                        break;
-                    }
-                    case "started_at":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/started_at", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryDateTime(member.Value, pointer + "/started_at", errors, out var read))
-                        {
-                            value2 = read;
-                        }
-                        break;
-                    }
-                    case "run_id":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/run_id", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryUuid(member.Value, pointer + "/run_id", errors, out var read))
-                        {
-                            value3 = read;
-                        }
-                        break;
-                    }
-                    case "day":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/day", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/day", errors, out var read))
-                        {
-                            value4 = read;
-                        }
-                        break;
-                    }
-                    case "host":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/host", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/host", errors, out var read))
-                        {
-                            value5 = read;
-                        }
-                        break;
-                    }
-                    case "project_key":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/project_key", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/project_key", errors, out var read))
-                        {
-                            value6 = read;
-                        }
-                        break;
-                    }
-                    case "page_size":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/page_size", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/page_size", errors, out var read))
-                        {
-                            value7 = read;
-                        }
-                        break;
-                    }
-                    case "ratio":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/ratio", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryNumber(member.Value, pointer + "/ratio", errors, out var read))
-                        {
-                            value8 = read;
-                        }
-                        break;
-                    }
-                    case "level":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/level", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/level", errors, out var read))
-                        {
-                            value9 = read;
-                        }
-                        break;
-                    }
-                    case "mode":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/mode", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Connectors.MockConnectorConnectorConfig.TryFromWire(member.Value, pointer + "/mode", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.ModeValue read))
-                        {
-                            value10 = read;
-                        }
-                        break;
-                    }
-                    case "labels":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/labels", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryArray<string>(member.Value, pointer + "/labels", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out string item0) => { bool ok = global::OnyxGen.Validation.JsonReading.TryString(e0, p0, es0, out var r0); item0 = r0; return ok; }, out var read))
-                        {
-                            value11 = read;
-                        }
-                        break;
-                    }
-                    case "nullable_note":
-                    {
-                        has12 = true;
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/nullable_note", errors, out var read))
-                        {
-                            value12 = read;
-                        }
-                        break;
-                    }
-                    case "System":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/System", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/System", errors, out var read))
-                        {
-                            value13 = read;
-                        }
-                        break;
-                    }
-                    case "class":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/class", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/class", errors, out var read))
-                        {
-                            value14 = read;
-                        }
-                        break;
-                    }
-                    case "old_flag":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/old_flag", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/old_flag", errors, out var read))
-                        {
-                            value15 = read;
-                        }
-                        break;
-                    }
-                    case "rewrites":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/rewrites", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryArray<global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem>(member.Value, pointer + "/rewrites", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem item0) => { bool ok = global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem.TryRead(e0, p0, es0, out var r0); item0 = r0!; return ok; }, out var read))
-                        {
-                            value16 = read;
-                        }
-                        break;
-                    }
-                    case "window":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/window", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject.TryRead(member.Value, pointer + "/window", errors, out var read))
-                        {
-                            value17 = read;
-                        }
-                        break;
-                    }
-                    case "extra":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/extra", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject.TryRead(member.Value, pointer + "/extra", errors, out var read))
-                        {
-                            value18 = read;
-                        }
-                        break;
-                    }
-                    case "either":
-                    {
-                        value19 = member.Value.Clone();
-                        break;
-                    }
-                    default:
-                    {
-                        global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name);
-                        break;
-                    }
+                    case "base_url": has0 = true; if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/base_url", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read0)) value0 = read0; break;
+                    case "owner_email": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/owner_email", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read1)) value1 = read1; break;
+                    case "started_at": if (global::OnyxGen.Validation.JsonReading.Member<global::System.DateTimeOffset>(member.Value, pointer + "/started_at", errors, false, global::OnyxGen.Validation.JsonReading.TryDateTime, out var read2)) value2 = read2; break;
+                    case "run_id": if (global::OnyxGen.Validation.JsonReading.Member<global::System.Guid>(member.Value, pointer + "/run_id", errors, false, global::OnyxGen.Validation.JsonReading.TryUuid, out var read3)) value3 = read3; break;
+                    case "day": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/day", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read4)) value4 = read4; break;
+                    case "host": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/host", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read5)) value5 = read5; break;
+                    case "project_key": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/project_key", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read6)) value6 = read6; break;
+                    case "page_size": if (global::OnyxGen.Validation.JsonReading.Member<long>(member.Value, pointer + "/page_size", errors, false, global::OnyxGen.Validation.JsonReading.TryInteger, out var read7)) value7 = read7; break;
+                    case "ratio": if (global::OnyxGen.Validation.JsonReading.Member<double>(member.Value, pointer + "/ratio", errors, false, global::OnyxGen.Validation.JsonReading.TryNumber, out var read8)) value8 = read8; break;
+                    case "level": if (global::OnyxGen.Validation.JsonReading.Member<long>(member.Value, pointer + "/level", errors, false, global::OnyxGen.Validation.JsonReading.TryInteger, out var read9)) value9 = read9; break;
+                    case "mode": if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.Connectors.MockConnectorConnectorConfig.ModeValue>(member.Value, pointer + "/mode", errors, false, global::OnyxGen.Connectors.MockConnectorConnectorConfig.TryFromWire, out var read10)) value10 = read10; break;
+                    case "labels": if (global::OnyxGen.Validation.JsonReading.ArrayMember<string>(member.Value, pointer + "/labels", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read11)) value11 = read11; break;
+                    case "nullable_note": has12 = true; if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/nullable_note", errors, true, global::OnyxGen.Validation.JsonReading.TryString, out var read12)) value12 = read12; break;
+                    case "System": if (global::OnyxGen.Validation.JsonReading.Member<bool>(member.Value, pointer + "/System", errors, false, global::OnyxGen.Validation.JsonReading.TryBoolean, out var read13)) value13 = read13; break;
+                    case "class": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/class", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read14)) value14 = read14; break;
+                    case "old_flag": if (global::OnyxGen.Validation.JsonReading.Member<bool>(member.Value, pointer + "/old_flag", errors, false, global::OnyxGen.Validation.JsonReading.TryBoolean, out var read15)) value15 = read15; break;
+                    case "rewrites": if (global::OnyxGen.Validation.JsonReading.ArrayMember<global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem>(member.Value, pointer + "/rewrites", errors, false, global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem.TryRead, out var read16)) value16 = read16; break;
+                    case "window": if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject>(member.Value, pointer + "/window", errors, false, global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject.TryRead, out var read17)) value17 = read17; break;
+                    case "extra": if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject>(member.Value, pointer + "/extra", errors, false, global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject.TryRead, out var read18)) value18 = read18; break;
+                    case "either": value19 = member.Value.Clone(); break;
+                    default: global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name); break;
                 }
             }
-            if (!has0)
-            {
-                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/base_url", "is required."));
-            }
-            if (!has12)
-            {
-                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/nullable_note", "is required."));
-            }
-            if (errors.Count > before)
-            {
-                return false;
-            }
+            if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/base_url");
+            if (!has12) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/nullable_note");
+            if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.MockConnectorConnectorConfig { BaseUrl = value0!, OwnerEmail = value1, StartedAt = value2, RunId = value3, Day = value4, Host = value5, ProjectKey = value6, PageSize = value7, Ratio = value8, Level = value9, Mode = value10, Labels = value11, NullableNote = value12, System = value13, ClassName = value14, OldFlag = value15, Rewrites = value16, Window = value17, Extra = value18, Either = value19 };
             return true;
         }
@@ -722,19 +359,18 @@ namespace OnyxGen.Connectors
 
         /// <summary>A nested object of the <c>mock_connector</c> connector config.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-        public sealed partial class RewritesItem
+        public sealed partial class RewritesItem : global::OnyxGen.Validation.ISchemaObject
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_json54 = global::System.Text.Json.JsonEncodedText.Encode("source");
-            private static readonly global::System.Text.Json.JsonEncodedText s_json55 = global::System.Text.Json.JsonEncodedText.Encode("target");
+            private static readonly global::System.Text.Json.JsonEncodedText s_json34 = global::System.Text.Json.JsonEncodedText.Encode("source");
+            private static readonly global::System.Text.Json.JsonEncodedText s_json35 = global::System.Text.Json.JsonEncodedText.Encode("target");
 
             /// <summary>The <c>source</c> setting.</summary>
-            /// <remarks>JSON name <c>source</c>; required.</remarks>
             [global::System.Text.Json.Serialization.JsonPropertyName("source")]
             [global::OnyxGen.Schema.OnyxProperty("source")]
             public required string Source { get; set; }
 
             /// <summary>The <c>target</c> setting.</summary>
-            /// <remarks>JSON name <c>target</c>; required; format <c>uri</c>.</remarks>
+            /// <remarks>Format <c>uri</c>.</remarks>
             [global::System.Text.Json.Serialization.JsonPropertyName("target")]
             [global::OnyxGen.Schema.OnyxProperty("target", Format = "uri")]
             public required string Target { get; set; }
@@ -744,46 +380,23 @@ namespace OnyxGen.Connectors
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_json54);
-                if (this.Source is { } value56)
-                {
-                    writer.WriteStringValue(value56);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
-                writer.WritePropertyName(s_json55);
-                if (this.Target is { } value57)
-                {
-                    writer.WriteStringValue(value57);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json34, this.Source);
+                global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json35, this.Target);
                 writer.WriteEndObject();
             }
 
             /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-            public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                ValidateInto("", errors);
-                return errors;
-            }
+            public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-            /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-            /// <param name="pointer">The JSON pointer of this object.</param>
-            /// <param name="errors">Where violations are added.</param>
+            /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
             {
                 global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/source", this.Source is not null);
                 global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/target", this.Target is not null);
-                if (this.Target is { } value58)
+                if (this.Target is { } value36)
                 {
-                    global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/target", value58);
+                    global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/target", value36);
                 }
             }
 
@@ -791,37 +404,18 @@ namespace OnyxGen.Connectors
             /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
             /// <param name="json">A JSON object.</param>
             /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-            public static global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem FromJson(global::System.Text.Json.JsonElement json)
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                return TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem? result) ? result! : throw new global::OnyxGen.OnyxValidationException("RewritesItem", errors);
-            }
+            public static global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem>(json, "RewritesItem", TryRead);
 
             /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
             /// <param name="json">The JSON to check.</param>
-            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                if (TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem? result))
-                {
-                    result!.ValidateInto("", errors);
-                }
-                return errors;
-            }
+            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem>(json, TryRead);
 
-            /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-            /// <param name="json">The JSON.</param>
-            /// <param name="pointer">Its JSON pointer.</param>
-            /// <param name="errors">Where violations are added.</param>
-            /// <param name="result">The value read, when it could be read.</param>
+            /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem? result)
+            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem result)
             {
-                result = null;
-                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-                {
-                    return false;
-                }
+                result = null!;
+                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
                 int before = errors.Count;
                 bool has0 = false;
                 string? value0 = default;
@@ -831,51 +425,14 @@ namespace OnyxGen.Connectors
                 {
                     switch (member.Name)
                     {
-                        case "source":
-                        {
-                            has0 = true;
-                            if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                            {
-                                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/source", "must not be null."));
-                            }
-                            else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/source", errors, out var read))
-                            {
-                                value0 = read;
-                            }
-                            break;
-                        }
-                        case "target":
-                        {
-                            has1 = true;
-                            if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                            {
-                                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/target", "must not be null."));
-                            }
-                            else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/target", errors, out var read))
-                            {
-                                value1 = read;
-                            }
-                            break;
-                        }
-                        default:
-                        {
-                            global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name);
-                            break;
-                        }
+                        case "source": has0 = true; if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/source", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read0)) value0 = read0; break;
+                        case "target": has1 = true; if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/target", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read1)) value1 = read1; break;
+                        default: global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name); break;
                     }
                 }
-                if (!has0)
-                {
-                    errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/source", "is required."));
-                }
-                if (!has1)
-                {
-                    errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/target", "is required."));
-                }
-                if (errors.Count > before)
-                {
-                    return false;
-                }
+                if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/source");
+                if (!has1) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/target");
+                if (errors.Count > before) return false;
                 result = new global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem { Source = value0!, Target = value1! };
                 return true;
             }
@@ -883,19 +440,17 @@ namespace OnyxGen.Connectors
 
         /// <summary>A nested object of the <c>mock_connector</c> connector config.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-        public sealed partial class WindowObject
+        public sealed partial class WindowObject : global::OnyxGen.Validation.ISchemaObject
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_json59 = global::System.Text.Json.JsonEncodedText.Encode("from_hour");
-            private static readonly global::System.Text.Json.JsonEncodedText s_json60 = global::System.Text.Json.JsonEncodedText.Encode("next");
+            private static readonly global::System.Text.Json.JsonEncodedText s_json37 = global::System.Text.Json.JsonEncodedText.Encode("from_hour");
+            private static readonly global::System.Text.Json.JsonEncodedText s_json38 = global::System.Text.Json.JsonEncodedText.Encode("next");
 
             /// <summary>The <c>from_hour</c> setting.</summary>
-            /// <remarks>JSON name <c>from_hour</c>; optional: omitted from the JSON when null.</remarks>
             [global::System.Text.Json.Serialization.JsonPropertyName("from_hour")]
             [global::OnyxGen.Schema.OnyxProperty("from_hour", Minimum = 0d, Maximum = 23d)]
             public long? FromHour { get; set; }
 
             /// <summary>The <c>next</c> setting.</summary>
-            /// <remarks>JSON name <c>next</c>; optional: omitted from the JSON when null.</remarks>
             [global::System.Text.Json.Serialization.JsonPropertyName("next")]
             [global::OnyxGen.Schema.OnyxProperty("next")]
             public global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject? Next { get; set; }
@@ -909,16 +464,8 @@ namespace OnyxGen.Connectors
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
             {
                 writer.WriteStartObject();
-                if (this.FromHour is { } value61)
-                {
-                    writer.WritePropertyName(s_json59);
-                    writer.WriteNumberValue(value61);
-                }
-                if (this.Next is { } value62)
-                {
-                    writer.WritePropertyName(s_json60);
-                    value62.WriteJson(writer);
-                }
+                global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json37, this.FromHour);
+                global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json38, this.Next);
                 if (this.AdditionalProperties is { } extension)
                 {
                     foreach (var pair in extension)
@@ -932,26 +479,19 @@ namespace OnyxGen.Connectors
             }
 
             /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-            public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                ValidateInto("", errors);
-                return errors;
-            }
+            public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-            /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-            /// <param name="pointer">The JSON pointer of this object.</param>
-            /// <param name="errors">Where violations are added.</param>
+            /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
             {
-                if (this.FromHour is { } value63)
+                if (this.FromHour is { } value39)
                 {
-                    global::OnyxGen.Validation.SchemaChecks.Range(errors, pointer + "/from_hour", (double)value63, 0d, 23d, null, null);
+                    global::OnyxGen.Validation.SchemaChecks.Range(errors, pointer + "/from_hour", (double)value39, 0d, 23d, null, null);
                 }
-                if (this.Next is { } value64)
+                if (this.Next is { } value40)
                 {
-                    value64.ValidateInto(pointer + "/next", errors);
+                    value40.ValidateInto(pointer + "/next", errors);
                 }
             }
 
@@ -959,37 +499,18 @@ namespace OnyxGen.Connectors
             /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
             /// <param name="json">A JSON object.</param>
             /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-            public static global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject FromJson(global::System.Text.Json.JsonElement json)
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                return TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject? result) ? result! : throw new global::OnyxGen.OnyxValidationException("WindowObject", errors);
-            }
+            public static global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject>(json, "WindowObject", TryRead);
 
             /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
             /// <param name="json">The JSON to check.</param>
-            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                if (TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject? result))
-                {
-                    result!.ValidateInto("", errors);
-                }
-                return errors;
-            }
+            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject>(json, TryRead);
 
-            /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-            /// <param name="json">The JSON.</param>
-            /// <param name="pointer">Its JSON pointer.</param>
-            /// <param name="errors">Where violations are added.</param>
-            /// <param name="result">The value read, when it could be read.</param>
+            /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject? result)
+            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject result)
             {
-                result = null;
-                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-                {
-                    return false;
-                }
+                result = null!;
+                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
                 int before = errors.Count;
                 long? value0 = default;
                 global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject? value1 = default;
@@ -998,41 +519,12 @@ namespace OnyxGen.Connectors
                 {
                     switch (member.Name)
                     {
-                        case "from_hour":
-                        {
-                            if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                            {
-                                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/from_hour", "must not be null."));
-                            }
-                            else if (global::OnyxGen.Validation.JsonReading.TryInteger(member.Value, pointer + "/from_hour", errors, out var read))
-                            {
-                                value0 = read;
-                            }
-                            break;
-                        }
-                        case "next":
-                        {
-                            if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                            {
-                                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/next", "must not be null."));
-                            }
-                            else if (global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject.TryRead(member.Value, pointer + "/next", errors, out var read))
-                            {
-                                value1 = read;
-                            }
-                            break;
-                        }
-                        default:
-                        {
-                            (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
-                            break;
-                        }
+                        case "from_hour": if (global::OnyxGen.Validation.JsonReading.Member<long>(member.Value, pointer + "/from_hour", errors, false, global::OnyxGen.Validation.JsonReading.TryInteger, out var read0)) value0 = read0; break;
+                        case "next": if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject>(member.Value, pointer + "/next", errors, false, global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject.TryRead, out var read1)) value1 = read1; break;
+                        default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                     }
                 }
-                if (errors.Count > before)
-                {
-                    return false;
-                }
+                if (errors.Count > before) return false;
                 result = new global::OnyxGen.Connectors.MockConnectorConnectorConfig.WindowObject { FromHour = value0, Next = value1, AdditionalProperties = extension };
                 return true;
             }
@@ -1040,7 +532,7 @@ namespace OnyxGen.Connectors
 
         /// <summary>Free-form JSON.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-        public sealed partial class ExtraObject
+        public sealed partial class ExtraObject : global::OnyxGen.Validation.ISchemaObject
         {
             /// <summary>Keys the schema allows but does not declare, kept as raw JSON so that nothing read is lost.</summary>
             [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -1063,16 +555,9 @@ namespace OnyxGen.Connectors
             }
 
             /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-            public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                ValidateInto("", errors);
-                return errors;
-            }
+            public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-            /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-            /// <param name="pointer">The JSON pointer of this object.</param>
-            /// <param name="errors">Where violations are added.</param>
+            /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
             {
@@ -1082,54 +567,28 @@ namespace OnyxGen.Connectors
             /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
             /// <param name="json">A JSON object.</param>
             /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-            public static global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject FromJson(global::System.Text.Json.JsonElement json)
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                return TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject? result) ? result! : throw new global::OnyxGen.OnyxValidationException("ExtraObject", errors);
-            }
+            public static global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject>(json, "ExtraObject", TryRead);
 
             /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
             /// <param name="json">The JSON to check.</param>
-            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                if (TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject? result))
-                {
-                    result!.ValidateInto("", errors);
-                }
-                return errors;
-            }
+            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject>(json, TryRead);
 
-            /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-            /// <param name="json">The JSON.</param>
-            /// <param name="pointer">Its JSON pointer.</param>
-            /// <param name="errors">Where violations are added.</param>
-            /// <param name="result">The value read, when it could be read.</param>
+            /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject? result)
+            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject result)
             {
-                result = null;
-                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-                {
-                    return false;
-                }
+                result = null!;
+                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
                 int before = errors.Count;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
                 foreach (var member in json.EnumerateObject())
                 {
                     switch (member.Name)
                     {
-                        default:
-                        {
-                            (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
-                            break;
-                        }
+                        default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                     }
                 }
-                if (errors.Count > before)
-                {
-                    return false;
-                }
+                if (errors.Count > before) return false;
                 result = new global::OnyxGen.Connectors.MockConnectorConnectorConfig.ExtraObject { AdditionalProperties = extension };
                 return true;
             }
@@ -1143,29 +602,26 @@ namespace OnyxGen.Connectors
     [global::OnyxGen.Schema.OnyxAuthenticationMode("Token", "api_token")]
     [global::OnyxGen.Schema.OnyxAuthenticationMode("Basic", "username", "password")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-    public sealed partial class MockConnectorCredential : global::OnyxGen.IConnectorCredential
+    public sealed partial class MockConnectorCredential : global::OnyxGen.IConnectorCredential, global::OnyxGen.Validation.ISchemaObject
     {
         /// <summary>The source this credential is for.</summary>
         global::OnyxGen.DocumentSource global::OnyxGen.IConnectorCredential.Source => global::OnyxGen.DocumentSource.MockConnector;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json65 = global::System.Text.Json.JsonEncodedText.Encode("api_token");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json66 = global::System.Text.Json.JsonEncodedText.Encode("username");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json67 = global::System.Text.Json.JsonEncodedText.Encode("password");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json41 = global::System.Text.Json.JsonEncodedText.Encode("api_token");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json42 = global::System.Text.Json.JsonEncodedText.Encode("username");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json43 = global::System.Text.Json.JsonEncodedText.Encode("password");
 
         /// <summary>The <c>api_token</c> setting.</summary>
-        /// <remarks>JSON name <c>api_token</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("api_token")]
         [global::OnyxGen.Schema.OnyxProperty("api_token", IsSecret = true)]
         public global::OnyxGen.OnyxSecret? ApiToken { get; set; }
 
         /// <summary>The <c>username</c> setting.</summary>
-        /// <remarks>JSON name <c>username</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("username")]
         [global::OnyxGen.Schema.OnyxProperty("username")]
         public string? Username { get; set; }
 
         /// <summary>The <c>password</c> setting.</summary>
-        /// <remarks>JSON name <c>password</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("password")]
         [global::OnyxGen.Schema.OnyxProperty("password", IsSecret = true)]
         public global::OnyxGen.OnyxSecret? Password { get; set; }
@@ -1179,21 +635,9 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.ApiToken is { } value68)
-            {
-                writer.WritePropertyName(s_json65);
-                writer.WriteStringValue(value68.Reveal());
-            }
-            if (this.Username is { } value69)
-            {
-                writer.WritePropertyName(s_json66);
-                writer.WriteStringValue(value69);
-            }
-            if (this.Password is { } value70)
-            {
-                writer.WritePropertyName(s_json67);
-                writer.WriteStringValue(value70.Reveal());
-            }
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json41, this.ApiToken);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json42, this.Username);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json43, this.Password);
             if (this.AdditionalProperties is { } extension)
             {
                 foreach (var pair in extension)
@@ -1207,16 +651,9 @@ namespace OnyxGen.Connectors
         }
 
         /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            ValidateInto("", errors);
-            return errors;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-        /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-        /// <param name="pointer">The JSON pointer of this object.</param>
-        /// <param name="errors">Where violations are added.</param>
+        /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
@@ -1227,37 +664,18 @@ namespace OnyxGen.Connectors
         /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
         /// <param name="json">A JSON object.</param>
         /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-        public static global::OnyxGen.Connectors.MockConnectorCredential FromJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            return TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorCredential? result) ? result! : throw new global::OnyxGen.OnyxValidationException("MockConnectorCredential", errors);
-        }
+        public static global::OnyxGen.Connectors.MockConnectorCredential FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.MockConnectorCredential>(json, "MockConnectorCredential", TryRead);
 
         /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
         /// <param name="json">The JSON to check.</param>
-        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.MockConnectorCredential? result))
-            {
-                result!.ValidateInto("", errors);
-            }
-            return errors;
-        }
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.MockConnectorCredential>(json, TryRead);
 
-        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-        /// <param name="json">The JSON.</param>
-        /// <param name="pointer">Its JSON pointer.</param>
-        /// <param name="errors">Where violations are added.</param>
-        /// <param name="result">The value read, when it could be read.</param>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.MockConnectorCredential? result)
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.MockConnectorCredential result)
         {
-            result = null;
-            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-            {
-                return false;
-            }
+            result = null!;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
             int before = errors.Count;
             global::OnyxGen.OnyxSecret? value0 = default;
             string? value1 = default;
@@ -1267,53 +685,13 @@ namespace OnyxGen.Connectors
             {
                 switch (member.Name)
                 {
-                    case "api_token":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/api_token", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/api_token", errors, out var read))
-                        {
-                            value0 = read;
-                        }
-                        break;
-                    }
-                    case "username":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/username", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/username", errors, out var read))
-                        {
-                            value1 = read;
-                        }
-                        break;
-                    }
-                    case "password":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/password", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/password", errors, out var read))
-                        {
-                            value2 = read;
-                        }
-                        break;
-                    }
-                    default:
-                    {
-                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
-                        break;
-                    }
+                    case "api_token": if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.OnyxSecret>(member.Value, pointer + "/api_token", errors, false, global::OnyxGen.Validation.JsonReading.TrySecret, out var read0)) value0 = read0; break;
+                    case "username": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/username", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read1)) value1 = read1; break;
+                    case "password": if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.OnyxSecret>(member.Value, pointer + "/password", errors, false, global::OnyxGen.Validation.JsonReading.TrySecret, out var read2)) value2 = read2; break;
+                    default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                 }
             }
-            if (errors.Count > before)
-            {
-                return false;
-            }
+            if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.MockConnectorCredential { ApiToken = value0, Username = value1, Password = value2, AdditionalProperties = extension };
             return true;
         }
@@ -1333,44 +711,12 @@ namespace OnyxGen.Connectors
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public static partial class MockConnectorOnyxClientExtensions
     {
-        /// <summary>Creates a <c>mock_connector</c> connector. Safe to retry: a retry never creates a duplicate.</summary>
-        /// <param name="connectors">The connectors client.</param>
-        /// <param name="name">The connector name (unique per source).</param>
-        /// <param name="config">The connector config.</param>
-        /// <param name="refreshFreq">How often to index (sent as whole seconds); null: never on a schedule.</param>
-        /// <param name="pruneFreq">How often to prune (sent as whole seconds); null: the server's default.</param>
-        /// <param name="accessType">Required by the server on create; the pair's access is set when associating.</param>
-        /// <param name="inputType">The input type; null: <c>poll</c>.</param>
-        /// <param name="indexingStart">Index nothing older than this.</param>
-        /// <param name="groups">User group ids.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The new connector's id.</returns>
-        public static global::System.Threading.Tasks.Task<global::OnyxGen.ConnectorCreated<global::OnyxGen.Connectors.MockConnectorConnectorConfig>> CreateMockConnectorAsync(
-            this global::OnyxGen.ConnectorsClient connectors,
-            string name,
-            global::OnyxGen.Connectors.MockConnectorConnectorConfig config,
-            global::System.TimeSpan? refreshFreq = null,
-            global::System.TimeSpan? pruneFreq = null,
-            global::OnyxGen.AccessType accessType = global::OnyxGen.AccessType.Public,
-            global::OnyxGen.InputType? inputType = null,
-            global::System.DateTime? indexingStart = null,
-            global::System.Collections.Generic.IReadOnlyList<int>? groups = null,
-            global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="global::OnyxGen.ConnectorsClient.CreateAsync{TConfig}"/>
+        public static global::System.Threading.Tasks.Task<global::OnyxGen.ConnectorCreated<global::OnyxGen.Connectors.MockConnectorConnectorConfig>> CreateMockConnectorAsync(this global::OnyxGen.ConnectorsClient connectors, string name, global::OnyxGen.Connectors.MockConnectorConnectorConfig config, global::System.TimeSpan? refreshFreq = null, global::System.TimeSpan? pruneFreq = null, global::OnyxGen.AccessType accessType = global::OnyxGen.AccessType.Public, global::OnyxGen.InputType? inputType = null, global::System.DateTime? indexingStart = null, global::System.Collections.Generic.IReadOnlyList<int>? groups = null, global::System.Threading.CancellationToken cancellationToken = default)
             => connectors.CreateAsync(name, config, refreshFreq, pruneFreq, accessType, inputType, indexingStart, groups, cancellationToken);
 
-        /// <summary>Creates a <c>mock_connector</c> credential.</summary>
-        /// <param name="credentials">The credentials client.</param>
-        /// <param name="name">A display name (not unique).</param>
-        /// <param name="credential">The credential values.</param>
-        /// <param name="adminPublic">Visible to every connector admin (the admin UI always sends true).</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The created credential (masked), typed so that it can be associated only with a connector of its source.</returns>
-        public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<global::OnyxGen.Connectors.MockConnectorCredential>> CreateMockConnectorAsync(
-            this global::OnyxGen.CredentialsClient credentials,
-            string? name,
-            global::OnyxGen.Connectors.MockConnectorCredential credential,
-            bool adminPublic = true,
-            global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="global::OnyxGen.CredentialsClient.CreateAsync{TCredential}"/>
+        public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<global::OnyxGen.Connectors.MockConnectorCredential>> CreateMockConnectorAsync(this global::OnyxGen.CredentialsClient credentials, string? name, global::OnyxGen.Connectors.MockConnectorCredential credential, bool adminPublic = true, global::System.Threading.CancellationToken cancellationToken = default)
             => credentials.CreateAsync(name, credential, adminPublic, false, null, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ namespace OnyxGen.Connectors
     /// <summary>S3: Indexes objects in an Amazon S3 bucket. Read from onyx/connectors/blob/connector.py (BlobStorageConnector); the class is shared by s3, r2, google_cloud_storage and oci_storage, switched by bucket_type.</summary>
     [global::OnyxGen.Schema.OnyxConnector("s3", InputTypes = new string[] { "poll", "load_state" }, PermissionSync = false, SchemaFile = "s3.schema.json")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-    public sealed partial class S3ConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.S3Credential>
+    public sealed partial class S3ConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.S3Credential>, global::OnyxGen.Validation.ISchemaObject
     {
         /// <summary>The <c>s3</c> connector as its schema describes it: source, Onyx class <c>BlobStorageConnector</c>, input types, permission sync.</summary>
         public static global::OnyxGen.ConnectorDescriptor Descriptor { get; } = new(global::OnyxGen.DocumentSource.S3, "BlobStorageConnector", new global::OnyxGen.InputType[] { global::OnyxGen.InputType.Poll, global::OnyxGen.InputType.LoadState }, false);
@@ -21,31 +21,28 @@ namespace OnyxGen.Connectors
         private static readonly global::System.Text.Json.JsonEncodedText s_json4 = global::System.Text.Json.JsonEncodedText.Encode("region_name");
 
         /// <summary>Bucket type (BlobType); selects the storage provider and the credential keys read. The admin form sends it as a hidden field with the value 's3'.</summary>
-        /// <remarks>JSON name <c>bucket_type</c>; required.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("bucket_type")]
         [global::OnyxGen.Schema.OnyxProperty("bucket_type")]
         public required global::OnyxGen.Connectors.S3ConnectorConfig.BucketTypeValue BucketType { get; set; }
 
         /// <summary>Name of the S3 bucket to index.</summary>
-        /// <remarks>JSON name <c>bucket_name</c>; required.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("bucket_name")]
         [global::OnyxGen.Schema.OnyxProperty("bucket_name")]
         public required string BucketName { get; set; }
 
         /// <summary>Prefix: only objects under this key prefix are indexed (a trailing '/' is added if missing). Empty indexes the whole bucket.</summary>
-        /// <remarks>JSON name <c>prefix</c>; optional: omitted from the JSON when null; default <c>""</c> (applied by Onyx when omitted).</remarks>
+        /// <remarks>Default <c>""</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("prefix")]
         [global::OnyxGen.Schema.OnyxProperty("prefix")]
         public string? Prefix { get; set; }
 
         /// <summary>EU data residency (selects the eu. R2 endpoint). Only used when bucket_type is 'r2'; no effect for this source.</summary>
-        /// <remarks>JSON name <c>european_residency</c>; optional: omitted from the JSON when null; default <c>false</c> (applied by Onyx when omitted).</remarks>
+        /// <remarks>Default <c>false</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("european_residency")]
         [global::OnyxGen.Schema.OnyxProperty("european_residency")]
         public bool? EuropeanResidency { get; set; }
 
         /// <summary>The AWS region of the bucket (e.g. us-east-1). Required for buckets in non-default partitions such as GovCloud (us-gov-west-1); otherwise the default region resolution is used.</summary>
-        /// <remarks>JSON name <c>region_name</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("region_name")]
         [global::OnyxGen.Schema.OnyxProperty("region_name")]
         public string? RegionName { get; set; }
@@ -55,46 +52,18 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(s_json0);
-            writer.WriteStringValue(global::OnyxGen.Connectors.S3ConnectorConfig.ToWire(this.BucketType));
-            writer.WritePropertyName(s_json1);
-            if (this.BucketName is { } value5)
-            {
-                writer.WriteStringValue(value5);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-            if (this.Prefix is { } value6)
-            {
-                writer.WritePropertyName(s_json2);
-                writer.WriteStringValue(value6);
-            }
-            if (this.EuropeanResidency is { } value7)
-            {
-                writer.WritePropertyName(s_json3);
-                writer.WriteBooleanValue(value7);
-            }
-            if (this.RegionName is { } value8)
-            {
-                writer.WritePropertyName(s_json4);
-                writer.WriteStringValue(value8);
-            }
+            global::OnyxGen.Serialization.JsonWriting.Required<global::OnyxGen.Connectors.S3ConnectorConfig.BucketTypeValue>(writer, s_json0, this.BucketType, global::OnyxGen.Connectors.S3ConnectorConfig.ToWire);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json1, this.BucketName);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json2, this.Prefix);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json3, this.EuropeanResidency);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json4, this.RegionName);
             writer.WriteEndObject();
         }
 
         /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            ValidateInto("", errors);
-            return errors;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-        /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-        /// <param name="pointer">The JSON pointer of this object.</param>
-        /// <param name="errors">Where violations are added.</param>
+        /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
@@ -105,37 +74,18 @@ namespace OnyxGen.Connectors
         /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
         /// <param name="json">A JSON object.</param>
         /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-        public static global::OnyxGen.Connectors.S3ConnectorConfig FromJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            return TryRead(json, "", errors, out global::OnyxGen.Connectors.S3ConnectorConfig? result) ? result! : throw new global::OnyxGen.OnyxValidationException("S3ConnectorConfig", errors);
-        }
+        public static global::OnyxGen.Connectors.S3ConnectorConfig FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.S3ConnectorConfig>(json, "S3ConnectorConfig", TryRead);
 
         /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
         /// <param name="json">The JSON to check.</param>
-        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.S3ConnectorConfig? result))
-            {
-                result!.ValidateInto("", errors);
-            }
-            return errors;
-        }
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.S3ConnectorConfig>(json, TryRead);
 
-        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-        /// <param name="json">The JSON.</param>
-        /// <param name="pointer">Its JSON pointer.</param>
-        /// <param name="errors">Where violations are added.</param>
-        /// <param name="result">The value read, when it could be read.</param>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.S3ConnectorConfig? result)
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.S3ConnectorConfig result)
         {
-            result = null;
-            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-            {
-                return false;
-            }
+            result = null!;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
             int before = errors.Count;
             bool has0 = false;
             global::OnyxGen.Connectors.S3ConnectorConfig.BucketTypeValue? value0 = default;
@@ -148,83 +98,17 @@ namespace OnyxGen.Connectors
             {
                 switch (member.Name)
                 {
-                    case "bucket_type":
-                    {
-                        has0 = true;
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/bucket_type", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Connectors.S3ConnectorConfig.TryFromWire(member.Value, pointer + "/bucket_type", errors, out global::OnyxGen.Connectors.S3ConnectorConfig.BucketTypeValue read))
-                        {
-                            value0 = read;
-                        }
-                        break;
-                    }
-                    case "bucket_name":
-                    {
-                        has1 = true;
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/bucket_name", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/bucket_name", errors, out var read))
-                        {
-                            value1 = read;
-                        }
-                        break;
-                    }
-                    case "prefix":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/prefix", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/prefix", errors, out var read))
-                        {
-                            value2 = read;
-                        }
-                        break;
-                    }
-                    case "european_residency":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/european_residency", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/european_residency", errors, out var read))
-                        {
-                            value3 = read;
-                        }
-                        break;
-                    }
-                    case "region_name":
-                    {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/region_name", errors, out var read))
-                        {
-                            value4 = read;
-                        }
-                        break;
-                    }
-                    default:
-                    {
-                        global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name);
-                        break;
-                    }
+                    case "bucket_type": has0 = true; if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.Connectors.S3ConnectorConfig.BucketTypeValue>(member.Value, pointer + "/bucket_type", errors, false, global::OnyxGen.Connectors.S3ConnectorConfig.TryFromWire, out var read0)) value0 = read0; break;
+                    case "bucket_name": has1 = true; if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/bucket_name", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read1)) value1 = read1; break;
+                    case "prefix": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/prefix", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read2)) value2 = read2; break;
+                    case "european_residency": if (global::OnyxGen.Validation.JsonReading.Member<bool>(member.Value, pointer + "/european_residency", errors, false, global::OnyxGen.Validation.JsonReading.TryBoolean, out var read3)) value3 = read3; break;
+                    case "region_name": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/region_name", errors, true, global::OnyxGen.Validation.JsonReading.TryString, out var read4)) value4 = read4; break;
+                    default: global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name); break;
                 }
             }
-            if (!has0)
-            {
-                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/bucket_type", "is required."));
-            }
-            if (!has1)
-            {
-                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/bucket_name", "is required."));
-            }
-            if (errors.Count > before)
-            {
-                return false;
-            }
+            if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/bucket_type");
+            if (!has1) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/bucket_name");
+            if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.S3ConnectorConfig { BucketType = value0.GetValueOrDefault(), BucketName = value1!, Prefix = value2, EuropeanResidency = value3, RegionName = value4 };
             return true;
         }
@@ -284,36 +168,33 @@ namespace OnyxGen.Connectors
     [global::OnyxGen.Schema.OnyxAuthenticationMode("IAM Role", "authentication_method", "aws_role_arn")]
     [global::OnyxGen.Schema.OnyxAuthenticationMode("Assume Role (instance role)", "authentication_method")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-    public sealed partial class S3Credential : global::OnyxGen.IConnectorCredential
+    public sealed partial class S3Credential : global::OnyxGen.IConnectorCredential, global::OnyxGen.Validation.ISchemaObject
     {
         /// <summary>The source this credential is for.</summary>
         global::OnyxGen.DocumentSource global::OnyxGen.IConnectorCredential.Source => global::OnyxGen.DocumentSource.S3;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json9 = global::System.Text.Json.JsonEncodedText.Encode("authentication_method");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json10 = global::System.Text.Json.JsonEncodedText.Encode("aws_access_key_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json11 = global::System.Text.Json.JsonEncodedText.Encode("aws_secret_access_key");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json12 = global::System.Text.Json.JsonEncodedText.Encode("aws_role_arn");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json5 = global::System.Text.Json.JsonEncodedText.Encode("authentication_method");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json6 = global::System.Text.Json.JsonEncodedText.Encode("aws_access_key_id");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json7 = global::System.Text.Json.JsonEncodedText.Encode("aws_secret_access_key");
+        private static readonly global::System.Text.Json.JsonEncodedText s_json8 = global::System.Text.Json.JsonEncodedText.Encode("aws_role_arn");
 
         /// <summary>Authentication method. access_key: AWS access key ID and secret; iam_role: assume the role in aws_role_arn via STS; assume_role: use the EC2 instance's existing role (no additional credentials).</summary>
-        /// <remarks>JSON name <c>authentication_method</c>; optional: omitted from the JSON when null; default <c>"access_key"</c> (applied by Onyx when omitted).</remarks>
+        /// <remarks>Default <c>"access_key"</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("authentication_method")]
         [global::OnyxGen.Schema.OnyxProperty("authentication_method")]
         public global::OnyxGen.Connectors.S3ConnectorConfig.AuthenticationMethodValue? AuthenticationMethod { get; set; }
 
         /// <summary>AWS Access Key ID (access_key mode).</summary>
-        /// <remarks>JSON name <c>aws_access_key_id</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("aws_access_key_id")]
         [global::OnyxGen.Schema.OnyxProperty("aws_access_key_id")]
         public string? AwsAccessKeyId { get; set; }
 
         /// <summary>AWS Secret Access Key (access_key mode).</summary>
-        /// <remarks>JSON name <c>aws_secret_access_key</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("aws_secret_access_key")]
         [global::OnyxGen.Schema.OnyxProperty("aws_secret_access_key", IsSecret = true)]
         public global::OnyxGen.OnyxSecret? AwsSecretAccessKey { get; set; }
 
         /// <summary>AWS Role ARN to assume via STS (iam_role mode).</summary>
-        /// <remarks>JSON name <c>aws_role_arn</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("aws_role_arn")]
         [global::OnyxGen.Schema.OnyxProperty("aws_role_arn")]
         public string? AwsRoleArn { get; set; }
@@ -327,26 +208,10 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (this.AuthenticationMethod is { } value13)
-            {
-                writer.WritePropertyName(s_json9);
-                writer.WriteStringValue(global::OnyxGen.Connectors.S3ConnectorConfig.ToWire(value13));
-            }
-            if (this.AwsAccessKeyId is { } value14)
-            {
-                writer.WritePropertyName(s_json10);
-                writer.WriteStringValue(value14);
-            }
-            if (this.AwsSecretAccessKey is { } value15)
-            {
-                writer.WritePropertyName(s_json11);
-                writer.WriteStringValue(value15.Reveal());
-            }
-            if (this.AwsRoleArn is { } value16)
-            {
-                writer.WritePropertyName(s_json12);
-                writer.WriteStringValue(value16);
-            }
+            global::OnyxGen.Serialization.JsonWriting.Optional<global::OnyxGen.Connectors.S3ConnectorConfig.AuthenticationMethodValue>(writer, s_json5, this.AuthenticationMethod, global::OnyxGen.Connectors.S3ConnectorConfig.ToWire);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json6, this.AwsAccessKeyId);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json7, this.AwsSecretAccessKey);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json8, this.AwsRoleArn);
             if (this.AdditionalProperties is { } extension)
             {
                 foreach (var pair in extension)
@@ -360,16 +225,9 @@ namespace OnyxGen.Connectors
         }
 
         /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            ValidateInto("", errors);
-            return errors;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-        /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-        /// <param name="pointer">The JSON pointer of this object.</param>
-        /// <param name="errors">Where violations are added.</param>
+        /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
@@ -380,37 +238,18 @@ namespace OnyxGen.Connectors
         /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
         /// <param name="json">A JSON object.</param>
         /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-        public static global::OnyxGen.Connectors.S3Credential FromJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            return TryRead(json, "", errors, out global::OnyxGen.Connectors.S3Credential? result) ? result! : throw new global::OnyxGen.OnyxValidationException("S3Credential", errors);
-        }
+        public static global::OnyxGen.Connectors.S3Credential FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.S3Credential>(json, "S3Credential", TryRead);
 
         /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
         /// <param name="json">The JSON to check.</param>
-        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.S3Credential? result))
-            {
-                result!.ValidateInto("", errors);
-            }
-            return errors;
-        }
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.S3Credential>(json, TryRead);
 
-        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-        /// <param name="json">The JSON.</param>
-        /// <param name="pointer">Its JSON pointer.</param>
-        /// <param name="errors">Where violations are added.</param>
-        /// <param name="result">The value read, when it could be read.</param>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.S3Credential? result)
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.S3Credential result)
         {
-            result = null;
-            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-            {
-                return false;
-            }
+            result = null!;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
             int before = errors.Count;
             global::OnyxGen.Connectors.S3ConnectorConfig.AuthenticationMethodValue? value0 = default;
             string? value1 = default;
@@ -421,65 +260,14 @@ namespace OnyxGen.Connectors
             {
                 switch (member.Name)
                 {
-                    case "authentication_method":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/authentication_method", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Connectors.S3ConnectorConfig.TryFromWire(member.Value, pointer + "/authentication_method", errors, out global::OnyxGen.Connectors.S3ConnectorConfig.AuthenticationMethodValue read))
-                        {
-                            value0 = read;
-                        }
-                        break;
-                    }
-                    case "aws_access_key_id":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/aws_access_key_id", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/aws_access_key_id", errors, out var read))
-                        {
-                            value1 = read;
-                        }
-                        break;
-                    }
-                    case "aws_secret_access_key":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/aws_secret_access_key", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TrySecret(member.Value, pointer + "/aws_secret_access_key", errors, out var read))
-                        {
-                            value2 = read;
-                        }
-                        break;
-                    }
-                    case "aws_role_arn":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/aws_role_arn", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/aws_role_arn", errors, out var read))
-                        {
-                            value3 = read;
-                        }
-                        break;
-                    }
-                    default:
-                    {
-                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
-                        break;
-                    }
+                    case "authentication_method": if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.Connectors.S3ConnectorConfig.AuthenticationMethodValue>(member.Value, pointer + "/authentication_method", errors, false, global::OnyxGen.Connectors.S3ConnectorConfig.TryFromWire, out var read0)) value0 = read0; break;
+                    case "aws_access_key_id": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/aws_access_key_id", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read1)) value1 = read1; break;
+                    case "aws_secret_access_key": if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.OnyxSecret>(member.Value, pointer + "/aws_secret_access_key", errors, false, global::OnyxGen.Validation.JsonReading.TrySecret, out var read2)) value2 = read2; break;
+                    case "aws_role_arn": if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/aws_role_arn", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read3)) value3 = read3; break;
+                    default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                 }
             }
-            if (errors.Count > before)
-            {
-                return false;
-            }
+            if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.S3Credential { AuthenticationMethod = value0, AwsAccessKeyId = value1, AwsSecretAccessKey = value2, AwsRoleArn = value3, AdditionalProperties = extension };
             return true;
         }
@@ -500,44 +288,12 @@ namespace OnyxGen.Connectors
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public static partial class S3OnyxClientExtensions
     {
-        /// <summary>Creates a <c>s3</c> connector. Safe to retry: a retry never creates a duplicate.</summary>
-        /// <param name="connectors">The connectors client.</param>
-        /// <param name="name">The connector name (unique per source).</param>
-        /// <param name="config">The connector config.</param>
-        /// <param name="refreshFreq">How often to index (sent as whole seconds); null: never on a schedule.</param>
-        /// <param name="pruneFreq">How often to prune (sent as whole seconds); null: the server's default.</param>
-        /// <param name="accessType">Required by the server on create; the pair's access is set when associating.</param>
-        /// <param name="inputType">The input type; null: <c>poll</c>.</param>
-        /// <param name="indexingStart">Index nothing older than this.</param>
-        /// <param name="groups">User group ids.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The new connector's id.</returns>
-        public static global::System.Threading.Tasks.Task<global::OnyxGen.ConnectorCreated<global::OnyxGen.Connectors.S3ConnectorConfig>> CreateS3Async(
-            this global::OnyxGen.ConnectorsClient connectors,
-            string name,
-            global::OnyxGen.Connectors.S3ConnectorConfig config,
-            global::System.TimeSpan? refreshFreq = null,
-            global::System.TimeSpan? pruneFreq = null,
-            global::OnyxGen.AccessType accessType = global::OnyxGen.AccessType.Public,
-            global::OnyxGen.InputType? inputType = null,
-            global::System.DateTime? indexingStart = null,
-            global::System.Collections.Generic.IReadOnlyList<int>? groups = null,
-            global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="global::OnyxGen.ConnectorsClient.CreateAsync{TConfig}"/>
+        public static global::System.Threading.Tasks.Task<global::OnyxGen.ConnectorCreated<global::OnyxGen.Connectors.S3ConnectorConfig>> CreateS3Async(this global::OnyxGen.ConnectorsClient connectors, string name, global::OnyxGen.Connectors.S3ConnectorConfig config, global::System.TimeSpan? refreshFreq = null, global::System.TimeSpan? pruneFreq = null, global::OnyxGen.AccessType accessType = global::OnyxGen.AccessType.Public, global::OnyxGen.InputType? inputType = null, global::System.DateTime? indexingStart = null, global::System.Collections.Generic.IReadOnlyList<int>? groups = null, global::System.Threading.CancellationToken cancellationToken = default)
             => connectors.CreateAsync(name, config, refreshFreq, pruneFreq, accessType, inputType, indexingStart, groups, cancellationToken);
 
-        /// <summary>Creates a <c>s3</c> credential.</summary>
-        /// <param name="credentials">The credentials client.</param>
-        /// <param name="name">A display name (not unique).</param>
-        /// <param name="credential">The credential values.</param>
-        /// <param name="adminPublic">Visible to every connector admin (the admin UI always sends true).</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The created credential (masked), typed so that it can be associated only with a connector of its source.</returns>
-        public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<global::OnyxGen.Connectors.S3Credential>> CreateS3Async(
-            this global::OnyxGen.CredentialsClient credentials,
-            string? name,
-            global::OnyxGen.Connectors.S3Credential credential,
-            bool adminPublic = true,
-            global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="global::OnyxGen.CredentialsClient.CreateAsync{TCredential}"/>
+        public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<global::OnyxGen.Connectors.S3Credential>> CreateS3Async(this global::OnyxGen.CredentialsClient credentials, string? name, global::OnyxGen.Connectors.S3Credential credential, bool adminPublic = true, global::System.Threading.CancellationToken cancellationToken = default)
             => credentials.CreateAsync(name, credential, adminPublic, false, null, cancellationToken);
     }
 }

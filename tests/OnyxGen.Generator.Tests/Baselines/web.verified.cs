@@ -7,7 +7,7 @@ namespace OnyxGen.Connectors
     /// <summary>Web: Scrapes a website (recursively, a single page, or every page of a sitemap). Read from onyx/connectors/web/connector.py (WebConnector). __init__ takes **kwargs, so the server ignores unknown keys: additionalProperties is not set.</summary>
     [global::OnyxGen.Schema.OnyxConnector("web", InputTypes = new string[] { "load_state" }, PermissionSync = false, SchemaFile = "web.schema.json")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-    public sealed partial class WebConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.WebCredential>
+    public sealed partial class WebConnectorConfig : global::OnyxGen.IConnectorConfig<global::OnyxGen.Connectors.WebCredential>, global::OnyxGen.Validation.ISchemaObject
     {
         /// <summary>The <c>web</c> connector as its schema describes it: source, Onyx class <c>WebConnector</c>, input types, permission sync.</summary>
         public static global::OnyxGen.ConnectorDescriptor Descriptor { get; } = new(global::OnyxGen.DocumentSource.Web, "WebConnector", new global::OnyxGen.InputType[] { global::OnyxGen.InputType.LoadState }, false);
@@ -21,31 +21,30 @@ namespace OnyxGen.Connectors
         private static readonly global::System.Text.Json.JsonEncodedText s_json4 = global::System.Text.Json.JsonEncodedText.Encode("url_rewrites");
 
         /// <summary>The website URL to scrape (e.g. https://docs.onyx.app/); a sitemap URL for 'sitemap'. A missing scheme is completed with https://. For the non-UI 'upload' type this is the path of a file listing one URL per line.</summary>
-        /// <remarks>JSON name <c>base_url</c>; required; format <c>uri</c>.</remarks>
+        /// <remarks>Format <c>uri</c>.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("base_url")]
         [global::OnyxGen.Schema.OnyxProperty("base_url", Format = "uri")]
         public required string BaseUrl { get; set; }
 
         /// <summary>Scrape method: 'recursive' indexes everything under the base URL, 'single' only the given page, 'sitemap' every page listed in the sitemap. 'upload' is not offered by the admin UI and is rejected in multi-tenant (cloud) deployments.</summary>
-        /// <remarks>JSON name <c>web_connector_type</c>; optional: omitted from the JSON when null; default <c>"recursive"</c> (applied by Onyx when omitted).</remarks>
+        /// <remarks>Default <c>"recursive"</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("web_connector_type")]
         [global::OnyxGen.Schema.OnyxProperty("web_connector_type")]
         public global::OnyxGen.Connectors.WebConnectorConfig.WebConnectorTypeValue? WebConnectorType { get; set; }
 
         /// <summary>Strip Mintlify-specific page chrome from scraped pages (mostly harmless on other sites too).</summary>
-        /// <remarks>JSON name <c>mintlify_cleanup</c>; optional: omitted from the JSON when null; default <c>true</c> (applied by Onyx when omitted).</remarks>
+        /// <remarks>Default <c>true</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("mintlify_cleanup")]
         [global::OnyxGen.Schema.OnyxProperty("mintlify_cleanup")]
         public bool? MintlifyCleanup { get; set; }
 
         /// <summary>Enable if the website requires scrolling for the desired content to load.</summary>
-        /// <remarks>JSON name <c>scroll_before_scraping</c>; optional: omitted from the JSON when null; default <c>false</c> (applied by Onyx when omitted).</remarks>
+        /// <remarks>Default <c>false</c> (applied by Onyx when omitted).</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("scroll_before_scraping")]
         [global::OnyxGen.Schema.OnyxProperty("scroll_before_scraping")]
         public bool? ScrollBeforeScraping { get; set; }
 
         /// <summary>Rewrite document URLs before storing: a URL starting with a rule's source prefix has it replaced by the target prefix (first matching rule wins; rules with a blank source or target are dropped). Useful when crawling an internal mirror while storing the canonical public links.</summary>
-        /// <remarks>JSON name <c>url_rewrites</c>; optional: omitted from the JSON when null.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("url_rewrites")]
         [global::OnyxGen.Schema.OnyxProperty("url_rewrites")]
         public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem>? UrlRewrites { get; set; }
@@ -59,40 +58,11 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(s_json0);
-            if (this.BaseUrl is { } value5)
-            {
-                writer.WriteStringValue(value5);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-            if (this.WebConnectorType is { } value6)
-            {
-                writer.WritePropertyName(s_json1);
-                writer.WriteStringValue(global::OnyxGen.Connectors.WebConnectorConfig.ToWire(value6));
-            }
-            if (this.MintlifyCleanup is { } value7)
-            {
-                writer.WritePropertyName(s_json2);
-                writer.WriteBooleanValue(value7);
-            }
-            if (this.ScrollBeforeScraping is { } value8)
-            {
-                writer.WritePropertyName(s_json3);
-                writer.WriteBooleanValue(value8);
-            }
-            if (this.UrlRewrites is { } value9)
-            {
-                writer.WritePropertyName(s_json4);
-                writer.WriteStartArray();
-                for (int i0 = 0; i0 < value9.Count; i0++)
-                {
-                    value9[i0].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json0, this.BaseUrl);
+            global::OnyxGen.Serialization.JsonWriting.Optional<global::OnyxGen.Connectors.WebConnectorConfig.WebConnectorTypeValue>(writer, s_json1, this.WebConnectorType, global::OnyxGen.Connectors.WebConnectorConfig.ToWire);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json2, this.MintlifyCleanup);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json3, this.ScrollBeforeScraping);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json4, this.UrlRewrites, global::OnyxGen.Serialization.JsonWriting.Item);
             if (this.AdditionalProperties is { } extension)
             {
                 foreach (var pair in extension)
@@ -106,29 +76,22 @@ namespace OnyxGen.Connectors
         }
 
         /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            ValidateInto("", errors);
-            return errors;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-        /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-        /// <param name="pointer">The JSON pointer of this object.</param>
-        /// <param name="errors">Where violations are added.</param>
+        /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/base_url", this.BaseUrl is not null);
-            if (this.BaseUrl is { } value10)
+            if (this.BaseUrl is { } value5)
             {
-                global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/base_url", value10);
+                global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/base_url", value5);
             }
-            if (this.UrlRewrites is { } value11)
+            if (this.UrlRewrites is { } value6)
             {
-                for (int i0 = 0; i0 < value11.Count; i0++)
+                for (int i0 = 0; i0 < value6.Count; i0++)
                 {
-                    value11[i0].ValidateInto(pointer + "/url_rewrites" + "/" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture), errors);
+                    value6[i0].ValidateInto(pointer + "/url_rewrites" + "/" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture), errors);
                 }
             }
         }
@@ -137,37 +100,18 @@ namespace OnyxGen.Connectors
         /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
         /// <param name="json">A JSON object.</param>
         /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-        public static global::OnyxGen.Connectors.WebConnectorConfig FromJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            return TryRead(json, "", errors, out global::OnyxGen.Connectors.WebConnectorConfig? result) ? result! : throw new global::OnyxGen.OnyxValidationException("WebConnectorConfig", errors);
-        }
+        public static global::OnyxGen.Connectors.WebConnectorConfig FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.WebConnectorConfig>(json, "WebConnectorConfig", TryRead);
 
         /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
         /// <param name="json">The JSON to check.</param>
-        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.WebConnectorConfig? result))
-            {
-                result!.ValidateInto("", errors);
-            }
-            return errors;
-        }
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.WebConnectorConfig>(json, TryRead);
 
-        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-        /// <param name="json">The JSON.</param>
-        /// <param name="pointer">Its JSON pointer.</param>
-        /// <param name="errors">Where violations are added.</param>
-        /// <param name="result">The value read, when it could be read.</param>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.WebConnectorConfig? result)
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.WebConnectorConfig result)
         {
-            result = null;
-            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-            {
-                return false;
-            }
+            result = null!;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
             int before = errors.Count;
             bool has0 = false;
             string? value0 = default;
@@ -180,78 +124,16 @@ namespace OnyxGen.Connectors
             {
                 switch (member.Name)
                 {
-                    case "base_url":
-                    {
-                        has0 = true;
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/base_url", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/base_url", errors, out var read))
-                        {
-                            value0 = read;
-                        }
-                        break;
-                    }
-                    case "web_connector_type":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/web_connector_type", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Connectors.WebConnectorConfig.TryFromWire(member.Value, pointer + "/web_connector_type", errors, out global::OnyxGen.Connectors.WebConnectorConfig.WebConnectorTypeValue read))
-                        {
-                            value1 = read;
-                        }
-                        break;
-                    }
-                    case "mintlify_cleanup":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/mintlify_cleanup", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/mintlify_cleanup", errors, out var read))
-                        {
-                            value2 = read;
-                        }
-                        break;
-                    }
-                    case "scroll_before_scraping":
-                    {
-                        if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                        {
-                            errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/scroll_before_scraping", "must not be null."));
-                        }
-                        else if (global::OnyxGen.Validation.JsonReading.TryBoolean(member.Value, pointer + "/scroll_before_scraping", errors, out var read))
-                        {
-                            value3 = read;
-                        }
-                        break;
-                    }
-                    case "url_rewrites":
-                    {
-                        if (member.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null && global::OnyxGen.Validation.JsonReading.TryArray<global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem>(member.Value, pointer + "/url_rewrites", errors, (global::System.Text.Json.JsonElement e0, string p0, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> es0, out global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem item0) => { bool ok = global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem.TryRead(e0, p0, es0, out var r0); item0 = r0!; return ok; }, out var read))
-                        {
-                            value4 = read;
-                        }
-                        break;
-                    }
-                    default:
-                    {
-                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
-                        break;
-                    }
+                    case "base_url": has0 = true; if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/base_url", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read0)) value0 = read0; break;
+                    case "web_connector_type": if (global::OnyxGen.Validation.JsonReading.Member<global::OnyxGen.Connectors.WebConnectorConfig.WebConnectorTypeValue>(member.Value, pointer + "/web_connector_type", errors, false, global::OnyxGen.Connectors.WebConnectorConfig.TryFromWire, out var read1)) value1 = read1; break;
+                    case "mintlify_cleanup": if (global::OnyxGen.Validation.JsonReading.Member<bool>(member.Value, pointer + "/mintlify_cleanup", errors, false, global::OnyxGen.Validation.JsonReading.TryBoolean, out var read2)) value2 = read2; break;
+                    case "scroll_before_scraping": if (global::OnyxGen.Validation.JsonReading.Member<bool>(member.Value, pointer + "/scroll_before_scraping", errors, false, global::OnyxGen.Validation.JsonReading.TryBoolean, out var read3)) value3 = read3; break;
+                    case "url_rewrites": if (global::OnyxGen.Validation.JsonReading.ArrayMember<global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem>(member.Value, pointer + "/url_rewrites", errors, true, global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem.TryRead, out var read4)) value4 = read4; break;
+                    default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                 }
             }
-            if (!has0)
-            {
-                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/base_url", "is required."));
-            }
-            if (errors.Count > before)
-            {
-                return false;
-            }
+            if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/base_url");
+            if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.WebConnectorConfig { BaseUrl = value0!, WebConnectorType = value1, MintlifyCleanup = value2, ScrollBeforeScraping = value3, UrlRewrites = value4, AdditionalProperties = extension };
             return true;
         }
@@ -282,19 +164,17 @@ namespace OnyxGen.Connectors
 
         /// <summary>A nested object of the <c>web</c> connector config.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-        public sealed partial class UrlRewritesItem
+        public sealed partial class UrlRewritesItem : global::OnyxGen.Validation.ISchemaObject
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_json12 = global::System.Text.Json.JsonEncodedText.Encode("source");
-            private static readonly global::System.Text.Json.JsonEncodedText s_json13 = global::System.Text.Json.JsonEncodedText.Encode("target");
+            private static readonly global::System.Text.Json.JsonEncodedText s_json7 = global::System.Text.Json.JsonEncodedText.Encode("source");
+            private static readonly global::System.Text.Json.JsonEncodedText s_json8 = global::System.Text.Json.JsonEncodedText.Encode("target");
 
             /// <summary>Source URL prefix.</summary>
-            /// <remarks>JSON name <c>source</c>; required.</remarks>
             [global::System.Text.Json.Serialization.JsonPropertyName("source")]
             [global::OnyxGen.Schema.OnyxProperty("source")]
             public required string Source { get; set; }
 
             /// <summary>Replacement prefix.</summary>
-            /// <remarks>JSON name <c>target</c>; required.</remarks>
             [global::System.Text.Json.Serialization.JsonPropertyName("target")]
             [global::OnyxGen.Schema.OnyxProperty("target")]
             public required string Target { get; set; }
@@ -308,24 +188,8 @@ namespace OnyxGen.Connectors
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_json12);
-                if (this.Source is { } value14)
-                {
-                    writer.WriteStringValue(value14);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
-                writer.WritePropertyName(s_json13);
-                if (this.Target is { } value15)
-                {
-                    writer.WriteStringValue(value15);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
+                global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json7, this.Source);
+                global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json8, this.Target);
                 if (this.AdditionalProperties is { } extension)
                 {
                     foreach (var pair in extension)
@@ -339,16 +203,9 @@ namespace OnyxGen.Connectors
             }
 
             /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-            public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                ValidateInto("", errors);
-                return errors;
-            }
+            public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-            /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-            /// <param name="pointer">The JSON pointer of this object.</param>
-            /// <param name="errors">Where violations are added.</param>
+            /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
             {
@@ -360,37 +217,18 @@ namespace OnyxGen.Connectors
             /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
             /// <param name="json">A JSON object.</param>
             /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-            public static global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem FromJson(global::System.Text.Json.JsonElement json)
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                return TryRead(json, "", errors, out global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem? result) ? result! : throw new global::OnyxGen.OnyxValidationException("UrlRewritesItem", errors);
-            }
+            public static global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem>(json, "UrlRewritesItem", TryRead);
 
             /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
             /// <param name="json">The JSON to check.</param>
-            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-            {
-                var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-                if (TryRead(json, "", errors, out global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem? result))
-                {
-                    result!.ValidateInto("", errors);
-                }
-                return errors;
-            }
+            public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem>(json, TryRead);
 
-            /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-            /// <param name="json">The JSON.</param>
-            /// <param name="pointer">Its JSON pointer.</param>
-            /// <param name="errors">Where violations are added.</param>
-            /// <param name="result">The value read, when it could be read.</param>
+            /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem? result)
+            public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem result)
             {
-                result = null;
-                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-                {
-                    return false;
-                }
+                result = null!;
+                if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
                 int before = errors.Count;
                 bool has0 = false;
                 string? value0 = default;
@@ -401,51 +239,14 @@ namespace OnyxGen.Connectors
                 {
                     switch (member.Name)
                     {
-                        case "source":
-                        {
-                            has0 = true;
-                            if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                            {
-                                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/source", "must not be null."));
-                            }
-                            else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/source", errors, out var read))
-                            {
-                                value0 = read;
-                            }
-                            break;
-                        }
-                        case "target":
-                        {
-                            has1 = true;
-                            if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null)
-                            {
-                                errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/target", "must not be null."));
-                            }
-                            else if (global::OnyxGen.Validation.JsonReading.TryString(member.Value, pointer + "/target", errors, out var read))
-                            {
-                                value1 = read;
-                            }
-                            break;
-                        }
-                        default:
-                        {
-                            (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
-                            break;
-                        }
+                        case "source": has0 = true; if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/source", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read0)) value0 = read0; break;
+                        case "target": has1 = true; if (global::OnyxGen.Validation.JsonReading.Member<string>(member.Value, pointer + "/target", errors, false, global::OnyxGen.Validation.JsonReading.TryString, out var read1)) value1 = read1; break;
+                        default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                     }
                 }
-                if (!has0)
-                {
-                    errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/source", "is required."));
-                }
-                if (!has1)
-                {
-                    errors.Add(new global::OnyxGen.OnyxValidationError(pointer + "/target", "is required."));
-                }
-                if (errors.Count > before)
-                {
-                    return false;
-                }
+                if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/source");
+                if (!has1) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/target");
+                if (errors.Count > before) return false;
                 result = new global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem { Source = value0!, Target = value1!, AdditionalProperties = extension };
                 return true;
             }
@@ -457,7 +258,7 @@ namespace OnyxGen.Connectors
     [global::System.Diagnostics.DebuggerDisplay("WebCredential (web, secrets hidden)")]
     [global::OnyxGen.Schema.OnyxCredential("web")]
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
-    public sealed partial class WebCredential : global::OnyxGen.IConnectorCredential
+    public sealed partial class WebCredential : global::OnyxGen.IConnectorCredential, global::OnyxGen.Validation.ISchemaObject
     {
         /// <summary>The source this credential is for.</summary>
         global::OnyxGen.DocumentSource global::OnyxGen.IConnectorCredential.Source => global::OnyxGen.DocumentSource.Web;
@@ -483,16 +284,9 @@ namespace OnyxGen.Connectors
         }
 
         /// <summary>Checks this value against its schema; returns every violation with its JSON pointer (empty when valid).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate()
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            ValidateInto("", errors);
-            return errors;
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> Validate() => global::OnyxGen.Validation.SchemaChecks.Validate(this);
 
-        /// <summary>Adds this object's violations, under <paramref name="pointer"/>, to <paramref name="errors"/>.</summary>
-        /// <param name="pointer">The JSON pointer of this object.</param>
-        /// <param name="errors">Where violations are added.</param>
+        /// <summary>Adds this object's violations, under <paramref name="pointer"/> (its JSON pointer), to <paramref name="errors"/>.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
@@ -502,54 +296,28 @@ namespace OnyxGen.Connectors
         /// <summary>Reads JSON into this type (e.g. a config read back from Onyx).</summary>
         /// <param name="json">A JSON object.</param>
         /// <exception cref="global::OnyxGen.OnyxValidationException">The JSON does not fit the type (a missing required key, a value of the wrong JSON type, an undeclared key where none is allowed).</exception>
-        public static global::OnyxGen.Connectors.WebCredential FromJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            return TryRead(json, "", errors, out global::OnyxGen.Connectors.WebCredential? result) ? result! : throw new global::OnyxGen.OnyxValidationException("WebCredential", errors);
-        }
+        public static global::OnyxGen.Connectors.WebCredential FromJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.FromJson<global::OnyxGen.Connectors.WebCredential>(json, "WebCredential", TryRead);
 
         /// <summary>Checks JSON against the schema by reading it into this type and validating it: every violation, with its JSON pointer.</summary>
         /// <param name="json">The JSON to check.</param>
-        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json)
-        {
-            var errors = new global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError>();
-            if (TryRead(json, "", errors, out global::OnyxGen.Connectors.WebCredential? result))
-            {
-                result!.ValidateInto("", errors);
-            }
-            return errors;
-        }
+        public static global::System.Collections.Generic.IReadOnlyList<global::OnyxGen.OnyxValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => global::OnyxGen.Validation.JsonReading.ValidateJson<global::OnyxGen.Connectors.WebCredential>(json, TryRead);
 
-        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/>.</summary>
-        /// <param name="json">The JSON.</param>
-        /// <param name="pointer">Its JSON pointer.</param>
-        /// <param name="errors">Where violations are added.</param>
-        /// <param name="result">The value read, when it could be read.</param>
+        /// <summary>Reads JSON into this type, adding problems to <paramref name="errors"/> under <paramref name="pointer"/>; false when it could not be read.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, out global::OnyxGen.Connectors.WebCredential? result)
+        public static bool TryRead(global::System.Text.Json.JsonElement json, string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::OnyxGen.Connectors.WebCredential result)
         {
-            result = null;
-            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors))
-            {
-                return false;
-            }
+            result = null!;
+            if (!global::OnyxGen.Validation.JsonReading.IsObject(json, pointer, errors)) return false;
             int before = errors.Count;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extension = null;
             foreach (var member in json.EnumerateObject())
             {
                 switch (member.Name)
                 {
-                    default:
-                    {
-                        (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone();
-                        break;
-                    }
+                    default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                 }
             }
-            if (errors.Count > before)
-            {
-                return false;
-            }
+            if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.WebCredential { AdditionalProperties = extension };
             return true;
         }
@@ -566,44 +334,12 @@ namespace OnyxGen.Connectors
     [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
     public static partial class WebOnyxClientExtensions
     {
-        /// <summary>Creates a <c>web</c> connector. Safe to retry: a retry never creates a duplicate.</summary>
-        /// <param name="connectors">The connectors client.</param>
-        /// <param name="name">The connector name (unique per source).</param>
-        /// <param name="config">The connector config.</param>
-        /// <param name="refreshFreq">How often to index (sent as whole seconds); null: never on a schedule.</param>
-        /// <param name="pruneFreq">How often to prune (sent as whole seconds); null: the server's default.</param>
-        /// <param name="accessType">Required by the server on create; the pair's access is set when associating.</param>
-        /// <param name="inputType">The input type; null: <c>load_state</c>.</param>
-        /// <param name="indexingStart">Index nothing older than this.</param>
-        /// <param name="groups">User group ids.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The new connector's id.</returns>
-        public static global::System.Threading.Tasks.Task<global::OnyxGen.ConnectorCreated<global::OnyxGen.Connectors.WebConnectorConfig>> CreateWebAsync(
-            this global::OnyxGen.ConnectorsClient connectors,
-            string name,
-            global::OnyxGen.Connectors.WebConnectorConfig config,
-            global::System.TimeSpan? refreshFreq = null,
-            global::System.TimeSpan? pruneFreq = null,
-            global::OnyxGen.AccessType accessType = global::OnyxGen.AccessType.Public,
-            global::OnyxGen.InputType? inputType = null,
-            global::System.DateTime? indexingStart = null,
-            global::System.Collections.Generic.IReadOnlyList<int>? groups = null,
-            global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="global::OnyxGen.ConnectorsClient.CreateAsync{TConfig}"/>
+        public static global::System.Threading.Tasks.Task<global::OnyxGen.ConnectorCreated<global::OnyxGen.Connectors.WebConnectorConfig>> CreateWebAsync(this global::OnyxGen.ConnectorsClient connectors, string name, global::OnyxGen.Connectors.WebConnectorConfig config, global::System.TimeSpan? refreshFreq = null, global::System.TimeSpan? pruneFreq = null, global::OnyxGen.AccessType accessType = global::OnyxGen.AccessType.Public, global::OnyxGen.InputType? inputType = null, global::System.DateTime? indexingStart = null, global::System.Collections.Generic.IReadOnlyList<int>? groups = null, global::System.Threading.CancellationToken cancellationToken = default)
             => connectors.CreateAsync(name, config, refreshFreq, pruneFreq, accessType, inputType, indexingStart, groups, cancellationToken);
 
-        /// <summary>Creates a <c>web</c> credential.</summary>
-        /// <param name="credentials">The credentials client.</param>
-        /// <param name="name">A display name (not unique).</param>
-        /// <param name="credential">The credential values.</param>
-        /// <param name="adminPublic">Visible to every connector admin (the admin UI always sends true).</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The created credential (masked), typed so that it can be associated only with a connector of its source.</returns>
-        public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<global::OnyxGen.Connectors.WebCredential>> CreateWebAsync(
-            this global::OnyxGen.CredentialsClient credentials,
-            string? name,
-            global::OnyxGen.Connectors.WebCredential credential,
-            bool adminPublic = true,
-            global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="global::OnyxGen.CredentialsClient.CreateAsync{TCredential}"/>
+        public static global::System.Threading.Tasks.Task<global::OnyxGen.Credential<global::OnyxGen.Connectors.WebCredential>> CreateWebAsync(this global::OnyxGen.CredentialsClient credentials, string? name, global::OnyxGen.Connectors.WebCredential credential, bool adminPublic = true, global::System.Threading.CancellationToken cancellationToken = default)
             => credentials.CreateAsync(name, credential, adminPublic, false, null, cancellationToken);
     }
 }
