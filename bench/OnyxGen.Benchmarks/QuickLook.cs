@@ -16,6 +16,26 @@ public static class QuickLook
     public static void Run()
     {
         var options = new GeneratorOptions("OnyxGen.Connectors", null, false);
+        if (Environment.GetEnvironmentVariable("ONYXGEN_QUICK_LOOP") is string phase)
+        {
+            // For a profiler: only one phase, over and over, for 20 seconds.
+            SchemaFile[] catalog = SchemaSets.Get("synthetic-100");
+            var loop = Stopwatch.StartNew();
+            while (loop.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                foreach (SchemaFile file in catalog)
+                {
+                    ParseResult parsed = SchemaParser.Parse(file.Path, file.Text);
+                    if (phase == "emit")
+                    {
+                        SchemaEmitter.Emit(parsed.Model!, options);
+                    }
+                }
+            }
+
+            return;
+        }
+
         Console.WriteLine("| Set | JsonDocument.Parse | parse | parse+emit | driver | parse ×limit | parse+emit ×limit | driver ×limit | C# out ÷ JSON in |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (string set in new[] { SchemaSets.Catalog, "synthetic-100" })
@@ -54,6 +74,25 @@ public static class QuickLook
                 }
             });
             long input = SchemaSets.TotalBytes(files);
+            if (Environment.GetEnvironmentVariable("ONYXGEN_QUICK_SPLIT") is not null)
+            {
+                double bytes = Median(() => { foreach (SchemaFile file in files) System.Text.Encoding.UTF8.GetBytes(file.Text); });
+                double lines = Median(() => { foreach (SchemaFile file in files) new LineMap(file.Path, file.Utf8); });
+                double tree = Median(() => { foreach (SchemaFile file in files) JsonTreeReader.Read(file.Utf8, new List<JsonMember>(), null); });
+                long a0 = GC.GetAllocatedBytesForCurrentThread();
+                foreach (SchemaFile file in files) JsonTreeReader.Read(file.Utf8, new List<JsonMember>(), null);
+                long a1 = GC.GetAllocatedBytesForCurrentThread();
+                foreach (SchemaFile file in files) SchemaParser.Parse(file.Path, file.Text);
+                long a2 = GC.GetAllocatedBytesForCurrentThread();
+                var models = files.Select(f => SchemaParser.Parse(f.Path, f.Text).Model!).ToArray();
+                long a3 = GC.GetAllocatedBytesForCurrentThread();
+                foreach (var model in models) SchemaEmitter.Emit(model, options);
+                long a4 = GC.GetAllocatedBytesForCurrentThread();
+                double emitOnly = Median(() => { foreach (var model in models) SchemaEmitter.Emit(model, options); });
+                Console.WriteLine($"alloc {set}: tree {(a1 - a0) / files.Length} B/schema, parse {(a2 - a1) / files.Length} B/schema, emit {(a4 - a3) / files.Length} B/schema (output {output * 2 / files.Length} B/schema), input {input / files.Length} B/schema; emit only {emitOnly:F0} µs");
+                Console.WriteLine($"split {set}: bytes {bytes:F0} µs, lines {lines:F0} µs, tree {tree:F0} µs, rest of parse {parse - bytes - lines - tree:F0} µs");
+            }
+
             if (Environment.GetEnvironmentVariable("ONYXGEN_QUICK_DUMP") is string dump)
             {
                 File.WriteAllText(Path.Combine(dump, set + ".json"), files[0].Text);

@@ -32,6 +32,9 @@ internal sealed class JsonObjectNode : JsonNode
 
     public List<JsonMember> Members { get; }
 
+    /// <summary>True when a key is written more than once (the reader reports it; readers of the object take the last).</summary>
+    public bool HasDuplicateKeys { get; set; }
+
     public override string KindName => "object";
 
     /// <summary>The last member of that name (JSON's "last one wins"), or null.</summary>

@@ -27,7 +27,7 @@ internal static class JsonTreeReader
             throw new JsonException("The file is empty.", null, 0, 0);
         }
 
-        JsonNode root = ReadValue(ref reader, duplicateKeys, lines);
+        JsonNode root = ReadValue(ref reader, utf8, duplicateKeys, lines);
         if (reader.Read())
         {
             // Utf8JsonReader reports trailing content itself; this only guards unexpected states.
@@ -50,14 +50,43 @@ internal static class JsonTreeReader
         }
     }
 
-    private static JsonNode ReadValue(ref Utf8JsonReader reader, List<JsonMember> duplicateKeys, LineMap? lines)
+    /// <summary>A linear scan for the usual small object; a set once an object has many keys.</summary>
+    private static bool IsDuplicate(List<JsonMember> earlier, string name, ref HashSet<string>? seen)
     {
-        JsonNode node = ReadNode(ref reader, duplicateKeys, lines);
+        const int LinearScanLimit = 16;
+        if (seen is null && earlier.Count < LinearScanLimit)
+        {
+            for (int i = 0; i < earlier.Count; i++)
+            {
+                if (earlier[i].Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (seen is null)
+        {
+            seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (JsonMember member in earlier)
+            {
+                seen.Add(member.Name);
+            }
+        }
+
+        return !seen.Add(name);
+    }
+
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, byte[] utf8, List<JsonMember> duplicateKeys, LineMap? lines)
+    {
+        JsonNode node = ReadNode(ref reader, utf8, duplicateKeys, lines);
         node.Lines = lines;
         return node;
     }
 
-    private static JsonNode ReadNode(ref Utf8JsonReader reader, List<JsonMember> duplicateKeys, LineMap? lines)
+    private static JsonNode ReadNode(ref Utf8JsonReader reader, byte[] utf8, List<JsonMember> duplicateKeys, LineMap? lines)
     {
         int start = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
@@ -65,36 +94,38 @@ internal static class JsonTreeReader
             case JsonTokenType.StartObject:
                 var members = new List<JsonMember>();
                 HashSet<string>? seen = null;
+                bool hasDuplicates = false;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     int nameStart = (int)reader.TokenStartIndex;
                     string name = ReadString(ref reader);
                     int nameEnd = (int)reader.BytesConsumed;
                     reader.Read();
-                    JsonNode value = ReadValue(ref reader, duplicateKeys, lines);
+                    JsonNode value = ReadValue(ref reader, utf8, duplicateKeys, lines);
                     var member = new JsonMember(name, nameStart, nameEnd, value);
-                    seen ??= new HashSet<string>(StringComparer.Ordinal);
-                    if (!seen.Add(name))
+                    if (IsDuplicate(members, name, ref seen))
                     {
+                        hasDuplicates = true;
                         duplicateKeys.Add(member);
                     }
 
                     members.Add(member);
                 }
 
-                return new JsonObjectNode(start, (int)reader.BytesConsumed, members);
+                return new JsonObjectNode(start, (int)reader.BytesConsumed, members) { HasDuplicateKeys = hasDuplicates };
             case JsonTokenType.StartArray:
                 var items = new List<JsonNode>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, duplicateKeys, lines));
+                    items.Add(ReadValue(ref reader, utf8, duplicateKeys, lines));
                 }
 
                 return new JsonArrayNode(start, (int)reader.BytesConsumed, items);
             case JsonTokenType.String:
                 return new JsonStringNode(start, (int)reader.BytesConsumed, ReadString(ref reader));
             case JsonTokenType.Number:
-                string raw = System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+                // A number token has no escapes: its raw text is the token's own bytes.
+                string raw = System.Text.Encoding.UTF8.GetString(utf8, start, reader.ValueSpan.Length);
                 double number = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
                 bool isInteger = !double.IsInfinity(number) && Math.Floor(number) == number;
                 return new JsonNumberNode(start, (int)reader.BytesConsumed, raw, number, isInteger);

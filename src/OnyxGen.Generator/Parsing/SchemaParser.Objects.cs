@@ -90,9 +90,13 @@ internal sealed partial class SchemaParser
             }
 
             // A key written twice counts once, as its last occurrence (JSON's "last one wins"; ONYX0013 says so).
-            foreach (JsonMember property in propertyNodes.Members.Where((m, i) => !propertyNodes.Members.Skip(i + 1).Any(later => later.Name == m.Name)))
+            IEnumerable<JsonMember> declared = propertyNodes.HasDuplicateKeys
+                ? propertyNodes.Members.Where((m, i) => !propertyNodes.Members.Skip(i + 1).Any(later => later.Name == m.Name))
+                : propertyNodes.Members;
+            foreach (JsonMember property in declared)
             {
-                if (properties.Any(p => p.JsonName == property.Name))
+                // Only an allOf branch can declare a property a second time.
+                if (parts.Count > 1 && properties.Any(p => p.JsonName == property.Name))
                 {
                     Report(DiagnosticDescriptors.UnsupportedKeywordId, AtName(property), "allOf redeclaring '" + property.Name + "'", partPointer);
                     continue;
@@ -106,9 +110,10 @@ internal sealed partial class SchemaParser
             }
         }
 
+        var declaredNames = requiredNames.Count == 0 ? null : new HashSet<string>(properties.Select(p => p.JsonName), StringComparer.Ordinal);
         foreach (KeyValuePair<string, JsonNode> required in requiredNames)
         {
-            if (!properties.Any(p => p.JsonName == required.Key))
+            if (!declaredNames!.Contains(required.Key))
             {
                 Report(DiagnosticDescriptors.UndeclaredRequiredId, At(required.Value), required.Key, pointer);
             }
