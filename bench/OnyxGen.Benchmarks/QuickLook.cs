@@ -73,7 +73,17 @@ public static class QuickLook
                     GeneratorHost.CreateDriver(shard).RunGenerators(compilation);
                 }
             });
+            var outputs = files.ToDictionary(f => f.Path, f => SchemaEmitter.Emit(SchemaParser.Parse(f.Path, f.Text).Model!, options).Text);
+            double echo = Median(() =>
+            {
+                foreach (AdditionalText[] shard in shards)
+                {
+                    EchoGenerator.CreateDriver(outputs, shard).RunGenerators(compilation);
+                }
+            });
+            double njson = Median(() => NJsonSchemaRunner.GenerateAll(files));
             long input = SchemaSets.TotalBytes(files);
+            Console.WriteLine($"{set}: driver floor (echo of the same output) {echo:F0} µs = {echo / limit:F1}× limit; NJsonSchema {njson:F0} µs");
             if (Environment.GetEnvironmentVariable("ONYXGEN_QUICK_SPLIT") is not null)
             {
                 double bytes = Median(() => { foreach (SchemaFile file in files) System.Text.Encoding.UTF8.GetBytes(file.Text); });

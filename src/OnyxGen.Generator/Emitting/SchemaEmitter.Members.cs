@@ -118,9 +118,16 @@ internal sealed partial class SchemaEmitter
             else
             {
                 string local = "value" + _fieldCounter++.ToString(CultureInfo.InvariantCulture);
-                _w.Open($"if ({member} is {{ }} {local})");
-                ValidateValue(property.Type, local, pointer, patterns, 0);
-                _w.Close();
+                if (SingleCheck(property.Type))
+                {
+                    _w.Line($"if ({member} is {{ }} {local}) {ValidationCalls(property.Type, local, pointer, patterns)[0]}");
+                }
+                else
+                {
+                    _w.Open($"if ({member} is {{ }} {local})");
+                    ValidateValue(property.Type, local, pointer, patterns, 0);
+                    _w.Close();
+                }
             }
         }
 
@@ -160,6 +167,27 @@ internal sealed partial class SchemaEmitter
 
     private void ValidateValue(TypeModel type, string expression, string pointer, Dictionary<string, string> patterns, int depth)
     {
+        foreach (string call in ValidationCalls(type, expression, pointer, patterns))
+        {
+            _w.Line(call);
+        }
+
+        if (type.Kind == TypeKind.Array && HasChecks(type.Items!))
+        {
+            string index = "i" + depth.ToString(CultureInfo.InvariantCulture);
+            _w.Open($"for (int {index} = 0; {index} < {expression}.Count; {index}++)");
+            ValidateValue(type.Items!, $"{expression}[{index}]", $"{pointer} + \"/\" + {index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)", patterns, depth + 1);
+            _w.Close();
+        }
+    }
+
+    /// <summary>True when a value's checks are one call (so a null test and the call fit on one line).</summary>
+    private bool SingleCheck(TypeModel type) => type.Kind != TypeKind.Array && ValidationCalls(type, "v", "p", null).Count == 1;
+
+    /// <summary>The check calls for one value (for an array, the checks of the array itself, not of its items).</summary>
+    private List<string> ValidationCalls(TypeModel type, string expression, string pointer, Dictionary<string, string>? patterns)
+    {
+        var calls = new List<string>();
         ConstraintModel c = type.Constraints;
         string text = type.Kind == TypeKind.Secret ? expression + ".Reveal()" : expression;
         switch (type.Kind)
@@ -168,25 +196,25 @@ internal sealed partial class SchemaEmitter
             case TypeKind.Secret:
                 if (c.Format is "uri")
                 {
-                    _w.Line($"{Checks}.Uri(errors, {pointer}, {text});");
+                    calls.Add($"{Checks}.Uri(errors, {pointer}, {text});");
                 }
                 else if (c.Format is "email")
                 {
-                    _w.Line($"{Checks}.Email(errors, {pointer}, {text});");
+                    calls.Add($"{Checks}.Email(errors, {pointer}, {text});");
                 }
                 else if (c.Format is string format)
                 {
-                    _w.Line($"{Checks}.Format(errors, {pointer}, {text}, {CSharpLiterals.String(format)});");
+                    calls.Add($"{Checks}.Format(errors, {pointer}, {text}, {CSharpLiterals.String(format)});");
                 }
 
                 if (c.Pattern is string pattern)
                 {
-                    _w.Line($"{Checks}.Pattern(errors, {pointer}, {text}, {patterns[pattern]});");
+                    calls.Add($"{Checks}.Pattern(errors, {pointer}, {text}, {(patterns is null ? "" : patterns[pattern])});");
                 }
 
                 if (c.MinLength is not null || c.MaxLength is not null)
                 {
-                    _w.Line($"{Checks}.Length(errors, {pointer}, {text}, {Int(c.MinLength)}, {Int(c.MaxLength)});");
+                    calls.Add($"{Checks}.Length(errors, {pointer}, {text}, {Int(c.MinLength)}, {Int(c.MaxLength)});");
                 }
 
                 break;
@@ -194,42 +222,36 @@ internal sealed partial class SchemaEmitter
             case TypeKind.Number:
                 if (c.Minimum is not null || c.Maximum is not null || c.ExclusiveMinimum is not null || c.ExclusiveMaximum is not null)
                 {
-                    _w.Line($"{Checks}.Range(errors, {pointer}, (double){expression}, {Num(c.Minimum)}, {Num(c.Maximum)}, {Num(c.ExclusiveMinimum)}, {Num(c.ExclusiveMaximum)});");
+                    calls.Add($"{Checks}.Range(errors, {pointer}, (double){expression}, {Num(c.Minimum)}, {Num(c.Maximum)}, {Num(c.ExclusiveMinimum)}, {Num(c.ExclusiveMaximum)});");
                 }
 
                 if (c.MultipleOf is string multipleOf)
                 {
-                    _w.Line($"{Checks}.MultipleOf(errors, {pointer}, (double?){expression}, {multipleOf}d);");
+                    calls.Add($"{Checks}.MultipleOf(errors, {pointer}, (double?){expression}, {multipleOf}d);");
                 }
 
                 if (c.IntegerEnum.Count > 0)
                 {
-                    _w.Line($"{Checks}.OneOfValues(errors, {pointer}, {expression}, new long[] {{ {string.Join(", ", c.IntegerEnum.Select(v => v + "L"))} }});");
+                    calls.Add($"{Checks}.OneOfValues(errors, {pointer}, {expression}, new long[] {{ {string.Join(", ", c.IntegerEnum.Select(v => v + "L"))} }});");
                 }
 
                 break;
             case TypeKind.Array:
                 if (c.MinItems is not null || c.MaxItems is not null || c.UniqueItems)
                 {
-                    _w.Line($"{Checks}.Items(errors, {pointer}, {expression}, {Int(c.MinItems)}, {Int(c.MaxItems)}, {(c.UniqueItems ? "true" : "false")});");
-                }
-
-                if (HasChecks(type.Items!))
-                {
-                    string index = "i" + depth.ToString(CultureInfo.InvariantCulture);
-                    _w.Open($"for (int {index} = 0; {index} < {expression}.Count; {index}++)");
-                    ValidateValue(type.Items!, $"{expression}[{index}]", $"{pointer} + \"/\" + {index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)", patterns, depth + 1);
-                    _w.Close();
+                    calls.Add($"{Checks}.Items(errors, {pointer}, {expression}, {Int(c.MinItems)}, {Int(c.MaxItems)}, {(c.UniqueItems ? "true" : "false")});");
                 }
 
                 break;
             case TypeKind.Object:
-                _w.Line($"{expression}.ValidateInto({pointer}, errors);");
+                calls.Add($"{expression}.ValidateInto({pointer}, errors);");
                 break;
             case TypeKind.Any when type.Node >= 0:
-                _w.Line($"{NodeExpression(type.Node)}.Evaluate({expression}, {pointer}, errors);");
+                calls.Add($"{NodeExpression(type.Node)}.Evaluate({expression}, {pointer}, errors);");
                 break;
         }
+
+        return calls;
     }
 
     private void EmitReaders(ObjectModel type)

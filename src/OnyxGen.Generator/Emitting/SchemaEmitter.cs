@@ -130,12 +130,16 @@ internal sealed partial class SchemaEmitter
             _w.Line();
         }
 
+        // The wire names, encoded once per type: s_names[i] is the name of the i-th property.
         var jsonNames = new Dictionary<string, string>();
-        foreach (PropertyModel property in type.Properties)
+        if (type.Properties.Count > 0)
         {
-            string field = "s_json" + (_fieldCounter++).ToString(CultureInfo.InvariantCulture);
-            jsonNames[property.JsonName] = field;
-            _w.Line($"private static readonly global::System.Text.Json.JsonEncodedText {field} = global::System.Text.Json.JsonEncodedText.Encode({CSharpLiterals.String(property.JsonName)});");
+            for (int i = 0; i < type.Properties.Count; i++)
+            {
+                jsonNames[type.Properties[i].JsonName] = "s_names[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            }
+
+            _w.Line($"private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names({string.Join(", ", type.Properties.Select(p => CSharpLiterals.String(p.JsonName)))});");
         }
 
         var patterns = new Dictionary<string, string>();

@@ -13,6 +13,18 @@ namespace OnyxGen.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonWriting
 {
+    /// <summary>The property names of a generated type, encoded once.</summary>
+    public static JsonEncodedText[] Names(params string[] names)
+    {
+        var encoded = new JsonEncodedText[names.Length];
+        for (int i = 0; i < names.Length; i++)
+        {
+            encoded[i] = JsonEncodedText.Encode(names[i]);
+        }
+
+        return encoded;
+    }
+
     /// <summary>Writes a string property unless the value is null.</summary>
     public static void Optional(Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {

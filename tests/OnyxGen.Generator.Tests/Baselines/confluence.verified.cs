@@ -14,17 +14,7 @@ namespace OnyxGen.Connectors
 
         global::OnyxGen.ConnectorDescriptor global::OnyxGen.IConnectorConfig.Descriptor => Descriptor;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json0 = global::System.Text.Json.JsonEncodedText.Encode("wiki_base");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json1 = global::System.Text.Json.JsonEncodedText.Encode("is_cloud");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json2 = global::System.Text.Json.JsonEncodedText.Encode("space");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json3 = global::System.Text.Json.JsonEncodedText.Encode("page_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json4 = global::System.Text.Json.JsonEncodedText.Encode("index_recursively");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json5 = global::System.Text.Json.JsonEncodedText.Encode("cql_query");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json6 = global::System.Text.Json.JsonEncodedText.Encode("continue_on_failure");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json7 = global::System.Text.Json.JsonEncodedText.Encode("labels_to_skip");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json8 = global::System.Text.Json.JsonEncodedText.Encode("timezone_offset");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json9 = global::System.Text.Json.JsonEncodedText.Encode("scoped_token");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json10 = global::System.Text.Json.JsonEncodedText.Encode("include_attachments");
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names("wiki_base", "is_cloud", "space", "page_id", "index_recursively", "cql_query", "continue_on_failure", "labels_to_skip", "timezone_offset", "scoped_token", "include_attachments");
 
         /// <summary>The base URL of your Confluence instance (e.g., https://your-domain.atlassian.net/wiki).</summary>
         /// <remarks>Format <c>uri</c>.</remarks>
@@ -93,17 +83,17 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json0, this.WikiBase);
-            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json1, this.IsCloud);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json2, this.Space);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json3, this.PageId);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json4, this.IndexRecursively);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json5, this.CqlQuery);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json6, this.ContinueOnFailure);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json7, this.LabelsToSkip, global::OnyxGen.Serialization.JsonWriting.Item);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json8, this.TimezoneOffset);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json9, this.ScopedToken);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json10, this.IncludeAttachments);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_names[0], this.WikiBase);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_names[1], this.IsCloud);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[2], this.Space);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[3], this.PageId);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[4], this.IndexRecursively);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[5], this.CqlQuery);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[6], this.ContinueOnFailure);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[7], this.LabelsToSkip, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[8], this.TimezoneOffset);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[9], this.ScopedToken);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[10], this.IncludeAttachments);
             writer.WriteEndObject();
         }
 
@@ -115,10 +105,7 @@ namespace OnyxGen.Connectors
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/wiki_base", this.WikiBase is not null);
-            if (this.WikiBase is { } value11)
-            {
-                global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/wiki_base", value11);
-            }
+            if (this.WikiBase is { } value0) global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/wiki_base", value0);
         }
 
 
@@ -189,12 +176,7 @@ namespace OnyxGen.Connectors
         /// <summary>The source this credential is for.</summary>
         global::OnyxGen.DocumentSource global::OnyxGen.IConnectorCredential.Source => global::OnyxGen.DocumentSource.Confluence;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json12 = global::System.Text.Json.JsonEncodedText.Encode("confluence_username");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json13 = global::System.Text.Json.JsonEncodedText.Encode("confluence_access_token");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json14 = global::System.Text.Json.JsonEncodedText.Encode("confluence_refresh_token");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json15 = global::System.Text.Json.JsonEncodedText.Encode("cloud_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json16 = global::System.Text.Json.JsonEncodedText.Encode("created_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json17 = global::System.Text.Json.JsonEncodedText.Encode("expires_in");
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names("confluence_username", "confluence_access_token", "confluence_refresh_token", "cloud_id", "created_at", "expires_in");
 
         /// <summary>Confluence Username (the account email for Cloud).</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("confluence_username")]
@@ -235,12 +217,12 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json12, this.ConfluenceUsername);
-            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json13, this.ConfluenceAccessToken);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json14, this.ConfluenceRefreshToken);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json15, this.CloudId);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json16, this.CreatedAt);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json17, this.ExpiresIn);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[0], this.ConfluenceUsername);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_names[1], this.ConfluenceAccessToken);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[2], this.ConfluenceRefreshToken);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[3], this.CloudId);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[4], this.CreatedAt);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[5], this.ExpiresIn);
             if (this.AdditionalProperties is { } extension)
             {
                 foreach (var pair in extension)

@@ -14,10 +14,7 @@ namespace OnyxGen.Connectors
 
         global::OnyxGen.ConnectorDescriptor global::OnyxGen.IConnectorConfig.Descriptor => Descriptor;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json0 = global::System.Text.Json.JsonEncodedText.Encode("file_locations");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json1 = global::System.Text.Json.JsonEncodedText.Encode("file_names");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json2 = global::System.Text.Json.JsonEncodedText.Encode("zip_metadata_file_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json3 = global::System.Text.Json.JsonEncodedText.Encode("zip_metadata");
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names("file_locations", "file_names", "zip_metadata_file_id", "zip_metadata");
 
         /// <summary>File-store IDs of the uploaded files (returned by the file upload endpoint).</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("file_locations")]
@@ -45,10 +42,10 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json0, this.FileLocations, global::OnyxGen.Serialization.JsonWriting.Item);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json1, this.FileNames, global::OnyxGen.Serialization.JsonWriting.Item);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json2, this.ZipMetadataFileId);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json3, this.ZipMetadata);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_names[0], this.FileLocations, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[1], this.FileNames, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[2], this.ZipMetadataFileId);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[3], this.ZipMetadata);
             writer.WriteEndObject();
         }
 
@@ -60,10 +57,7 @@ namespace OnyxGen.Connectors
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/file_locations", this.FileLocations is not null);
-            if (this.ZipMetadata is { } value4)
-            {
-                value4.ValidateInto(pointer + "/zip_metadata", errors);
-            }
+            if (this.ZipMetadata is { } value0) value0.ValidateInto(pointer + "/zip_metadata", errors);
         }
 
 
@@ -180,7 +174,7 @@ namespace OnyxGen.Connectors
         /// <summary>The source this credential is for.</summary>
         global::OnyxGen.DocumentSource global::OnyxGen.IConnectorCredential.Source => global::OnyxGen.DocumentSource.File;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json5 = global::System.Text.Json.JsonEncodedText.Encode("pdf_password");
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names("pdf_password");
 
         /// <summary>Password used to open encrypted PDF files.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("pdf_password")]
@@ -196,7 +190,7 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json5, this.PdfPassword);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[0], this.PdfPassword);
             if (this.AdditionalProperties is { } extension)
             {
                 foreach (var pair in extension)

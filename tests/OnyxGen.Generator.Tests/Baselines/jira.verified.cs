@@ -14,12 +14,7 @@ namespace OnyxGen.Connectors
 
         global::OnyxGen.ConnectorDescriptor global::OnyxGen.IConnectorConfig.Descriptor => Descriptor;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json0 = global::System.Text.Json.JsonEncodedText.Encode("jira_base_url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json1 = global::System.Text.Json.JsonEncodedText.Encode("project_key");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json2 = global::System.Text.Json.JsonEncodedText.Encode("comment_email_blacklist");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json3 = global::System.Text.Json.JsonEncodedText.Encode("labels_to_skip");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json4 = global::System.Text.Json.JsonEncodedText.Encode("jql_query");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json5 = global::System.Text.Json.JsonEncodedText.Encode("scoped_token");
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names("jira_base_url", "project_key", "comment_email_blacklist", "labels_to_skip", "jql_query", "scoped_token");
 
         /// <summary>The base URL of your Jira instance (e.g., https://your-domain.atlassian.net).</summary>
         /// <remarks>Format <c>uri</c>.</remarks>
@@ -58,12 +53,12 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json0, this.JiraBaseUrl);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json1, this.ProjectKey);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json2, this.CommentEmailBlacklist, global::OnyxGen.Serialization.JsonWriting.Item);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json3, this.LabelsToSkip, global::OnyxGen.Serialization.JsonWriting.Item);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json4, this.JqlQuery);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json5, this.ScopedToken);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_names[0], this.JiraBaseUrl);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[1], this.ProjectKey);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[2], this.CommentEmailBlacklist, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[3], this.LabelsToSkip, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[4], this.JqlQuery);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[5], this.ScopedToken);
             writer.WriteEndObject();
         }
 
@@ -75,10 +70,7 @@ namespace OnyxGen.Connectors
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/jira_base_url", this.JiraBaseUrl is not null);
-            if (this.JiraBaseUrl is { } value6)
-            {
-                global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/jira_base_url", value6);
-            }
+            if (this.JiraBaseUrl is { } value0) global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/jira_base_url", value0);
         }
 
 
@@ -135,8 +127,7 @@ namespace OnyxGen.Connectors
         /// <summary>The source this credential is for.</summary>
         global::OnyxGen.DocumentSource global::OnyxGen.IConnectorCredential.Source => global::OnyxGen.DocumentSource.Jira;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json7 = global::System.Text.Json.JsonEncodedText.Encode("jira_user_email");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json8 = global::System.Text.Json.JsonEncodedText.Encode("jira_api_token");
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names("jira_user_email", "jira_api_token");
 
         /// <summary>Email of the Jira user the token belongs to (Jira Cloud).</summary>
         /// <remarks>Format <c>email</c>.</remarks>
@@ -158,8 +149,8 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json7, this.JiraUserEmail);
-            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json8, this.JiraApiToken);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[0], this.JiraUserEmail);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_names[1], this.JiraApiToken);
             if (this.AdditionalProperties is { } extension)
             {
                 foreach (var pair in extension)
@@ -179,10 +170,7 @@ namespace OnyxGen.Connectors
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
-            if (this.JiraUserEmail is { } value9)
-            {
-                global::OnyxGen.Validation.SchemaChecks.Email(errors, pointer + "/jira_user_email", value9);
-            }
+            if (this.JiraUserEmail is { } value1) global::OnyxGen.Validation.SchemaChecks.Email(errors, pointer + "/jira_user_email", value1);
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/jira_api_token", !this.JiraApiToken.IsEmpty);
         }
 

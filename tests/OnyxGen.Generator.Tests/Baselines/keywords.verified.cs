@@ -14,27 +14,8 @@ namespace OnyxGen.Connectors
 
         global::OnyxGen.ConnectorDescriptor global::OnyxGen.IConnectorConfig.Descriptor => Descriptor;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json0 = global::System.Text.Json.JsonEncodedText.Encode("base_url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json1 = global::System.Text.Json.JsonEncodedText.Encode("owner_email");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json2 = global::System.Text.Json.JsonEncodedText.Encode("started_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json3 = global::System.Text.Json.JsonEncodedText.Encode("run_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json4 = global::System.Text.Json.JsonEncodedText.Encode("day");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json5 = global::System.Text.Json.JsonEncodedText.Encode("host");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json6 = global::System.Text.Json.JsonEncodedText.Encode("project_key");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json7 = global::System.Text.Json.JsonEncodedText.Encode("page_size");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json8 = global::System.Text.Json.JsonEncodedText.Encode("ratio");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json9 = global::System.Text.Json.JsonEncodedText.Encode("level");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json10 = global::System.Text.Json.JsonEncodedText.Encode("mode");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json11 = global::System.Text.Json.JsonEncodedText.Encode("labels");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json12 = global::System.Text.Json.JsonEncodedText.Encode("nullable_note");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json13 = global::System.Text.Json.JsonEncodedText.Encode("System");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json14 = global::System.Text.Json.JsonEncodedText.Encode("class");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json15 = global::System.Text.Json.JsonEncodedText.Encode("old_flag");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json16 = global::System.Text.Json.JsonEncodedText.Encode("rewrites");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json17 = global::System.Text.Json.JsonEncodedText.Encode("window");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json18 = global::System.Text.Json.JsonEncodedText.Encode("extra");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json19 = global::System.Text.Json.JsonEncodedText.Encode("either");
-        private static readonly global::System.Text.RegularExpressions.Regex s_pattern20 = new("^[A-Z][A-Z0-9]+$", global::System.Text.RegularExpressions.RegexOptions.None, global::System.TimeSpan.FromSeconds(1));
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names("base_url", "owner_email", "started_at", "run_id", "day", "host", "project_key", "page_size", "ratio", "level", "mode", "labels", "nullable_note", "System", "class", "old_flag", "rewrites", "window", "extra", "either");
+        private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = new("^[A-Z][A-Z0-9]+$", global::System.Text.RegularExpressions.RegexOptions.None, global::System.TimeSpan.FromSeconds(1));
 
         /// <summary>A URL kept as written.</summary>
         /// <remarks>Format <c>uri</c>.</remarks>
@@ -147,26 +128,26 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json0, this.BaseUrl);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json1, this.OwnerEmail);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json2, this.StartedAt);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json3, this.RunId);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json4, this.Day);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json5, this.Host);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json6, this.ProjectKey);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json7, this.PageSize);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json8, this.Ratio);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json9, this.Level);
-            global::OnyxGen.Serialization.JsonWriting.Optional<global::OnyxGen.Connectors.MockConnectorConnectorConfig.ModeValue>(writer, s_json10, this.Mode, global::OnyxGen.Connectors.MockConnectorConnectorConfig.ToWire);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json11, this.Labels, global::OnyxGen.Serialization.JsonWriting.Item);
-            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json12, this.NullableNote);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json13, this.System);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json14, this.ClassName);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json15, this.OldFlag);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json16, this.Rewrites, global::OnyxGen.Serialization.JsonWriting.Item);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json17, this.Window);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json18, this.Extra);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json19, this.Either);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_names[0], this.BaseUrl);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[1], this.OwnerEmail);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[2], this.StartedAt);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[3], this.RunId);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[4], this.Day);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[5], this.Host);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[6], this.ProjectKey);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[7], this.PageSize);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[8], this.Ratio);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[9], this.Level);
+            global::OnyxGen.Serialization.JsonWriting.Optional<global::OnyxGen.Connectors.MockConnectorConnectorConfig.ModeValue>(writer, s_names[10], this.Mode, global::OnyxGen.Connectors.MockConnectorConnectorConfig.ToWire);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[11], this.Labels, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_names[12], this.NullableNote);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[13], this.System);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[14], this.ClassName);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[15], this.OldFlag);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[16], this.Rewrites, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[17], this.Window);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[18], this.Extra);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[19], this.Either);
             writer.WriteEndObject();
         }
 
@@ -178,63 +159,36 @@ namespace OnyxGen.Connectors
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/base_url", this.BaseUrl is not null);
-            if (this.BaseUrl is { } value21)
+            if (this.BaseUrl is { } value1) global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/base_url", value1);
+            if (this.OwnerEmail is { } value2) global::OnyxGen.Validation.SchemaChecks.Email(errors, pointer + "/owner_email", value2);
+            if (this.Day is { } value3) global::OnyxGen.Validation.SchemaChecks.Format(errors, pointer + "/day", value3, "date");
+            if (this.Host is { } value4) global::OnyxGen.Validation.SchemaChecks.Format(errors, pointer + "/host", value4, "hostname");
+            if (this.ProjectKey is { } value5)
             {
-                global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/base_url", value21);
+                global::OnyxGen.Validation.SchemaChecks.Pattern(errors, pointer + "/project_key", value5, s_pattern0);
+                global::OnyxGen.Validation.SchemaChecks.Length(errors, pointer + "/project_key", value5, 2, 10);
             }
-            if (this.OwnerEmail is { } value22)
+            if (this.PageSize is { } value6) global::OnyxGen.Validation.SchemaChecks.Range(errors, pointer + "/page_size", (double)value6, 1d, 1000d, null, null);
+            if (this.Ratio is { } value7) global::OnyxGen.Validation.SchemaChecks.Range(errors, pointer + "/ratio", (double)value7, null, null, 0d, 1d);
+            if (this.Level is { } value8) global::OnyxGen.Validation.SchemaChecks.OneOfValues(errors, pointer + "/level", value8, new long[] { -6L, 6L, 0L });
+            if (this.Labels is { } value9)
             {
-                global::OnyxGen.Validation.SchemaChecks.Email(errors, pointer + "/owner_email", value22);
-            }
-            if (this.Day is { } value23)
-            {
-                global::OnyxGen.Validation.SchemaChecks.Format(errors, pointer + "/day", value23, "date");
-            }
-            if (this.Host is { } value24)
-            {
-                global::OnyxGen.Validation.SchemaChecks.Format(errors, pointer + "/host", value24, "hostname");
-            }
-            if (this.ProjectKey is { } value25)
-            {
-                global::OnyxGen.Validation.SchemaChecks.Pattern(errors, pointer + "/project_key", value25, s_pattern20);
-                global::OnyxGen.Validation.SchemaChecks.Length(errors, pointer + "/project_key", value25, 2, 10);
-            }
-            if (this.PageSize is { } value26)
-            {
-                global::OnyxGen.Validation.SchemaChecks.Range(errors, pointer + "/page_size", (double)value26, 1d, 1000d, null, null);
-            }
-            if (this.Ratio is { } value27)
-            {
-                global::OnyxGen.Validation.SchemaChecks.Range(errors, pointer + "/ratio", (double)value27, null, null, 0d, 1d);
-            }
-            if (this.Level is { } value28)
-            {
-                global::OnyxGen.Validation.SchemaChecks.OneOfValues(errors, pointer + "/level", value28, new long[] { -6L, 6L, 0L });
-            }
-            if (this.Labels is { } value29)
-            {
-                global::OnyxGen.Validation.SchemaChecks.Items(errors, pointer + "/labels", value29, 1, 5, true);
-                for (int i0 = 0; i0 < value29.Count; i0++)
+                global::OnyxGen.Validation.SchemaChecks.Items(errors, pointer + "/labels", value9, 1, 5, true);
+                for (int i0 = 0; i0 < value9.Count; i0++)
                 {
-                    global::OnyxGen.Validation.SchemaChecks.Length(errors, pointer + "/labels" + "/" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture), value29[i0], 1, null);
+                    global::OnyxGen.Validation.SchemaChecks.Length(errors, pointer + "/labels" + "/" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture), value9[i0], 1, null);
                 }
             }
-            if (this.Rewrites is { } value30)
+            if (this.Rewrites is { } value10)
             {
-                for (int i0 = 0; i0 < value30.Count; i0++)
+                for (int i0 = 0; i0 < value10.Count; i0++)
                 {
-                    value30[i0].ValidateInto(pointer + "/rewrites" + "/" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture), errors);
+                    value10[i0].ValidateInto(pointer + "/rewrites" + "/" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture), errors);
                 }
             }
-            if (this.Window is { } value31)
-            {
-                value31.ValidateInto(pointer + "/window", errors);
-            }
-            if (this.Extra is { } value32)
-            {
-                value32.ValidateInto(pointer + "/extra", errors);
-            }
-            if (this.Either is { } value33) global::OnyxGen.Connectors.MockConnectorConnectorConfig.OnyxSchemaNodes.All[0].Evaluate(value33, pointer + "/either", errors);
+            if (this.Window is { } value11) value11.ValidateInto(pointer + "/window", errors);
+            if (this.Extra is { } value12) value12.ValidateInto(pointer + "/extra", errors);
+            if (this.Either is { } value13) global::OnyxGen.Connectors.MockConnectorConnectorConfig.OnyxSchemaNodes.All[0].Evaluate(value13, pointer + "/either", errors);
         }
 
 
@@ -361,8 +315,7 @@ namespace OnyxGen.Connectors
         [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
         public sealed partial class RewritesItem : global::OnyxGen.Validation.ISchemaObject
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_json34 = global::System.Text.Json.JsonEncodedText.Encode("source");
-            private static readonly global::System.Text.Json.JsonEncodedText s_json35 = global::System.Text.Json.JsonEncodedText.Encode("target");
+            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names("source", "target");
 
             /// <summary>The <c>source</c> setting.</summary>
             [global::System.Text.Json.Serialization.JsonPropertyName("source")]
@@ -380,8 +333,8 @@ namespace OnyxGen.Connectors
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
             {
                 writer.WriteStartObject();
-                global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json34, this.Source);
-                global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json35, this.Target);
+                global::OnyxGen.Serialization.JsonWriting.Required(writer, s_names[0], this.Source);
+                global::OnyxGen.Serialization.JsonWriting.Required(writer, s_names[1], this.Target);
                 writer.WriteEndObject();
             }
 
@@ -394,10 +347,7 @@ namespace OnyxGen.Connectors
             {
                 global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/source", this.Source is not null);
                 global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/target", this.Target is not null);
-                if (this.Target is { } value36)
-                {
-                    global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/target", value36);
-                }
+                if (this.Target is { } value14) global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/target", value14);
             }
 
 
@@ -442,8 +392,7 @@ namespace OnyxGen.Connectors
         [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
         public sealed partial class WindowObject : global::OnyxGen.Validation.ISchemaObject
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_json37 = global::System.Text.Json.JsonEncodedText.Encode("from_hour");
-            private static readonly global::System.Text.Json.JsonEncodedText s_json38 = global::System.Text.Json.JsonEncodedText.Encode("next");
+            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names("from_hour", "next");
 
             /// <summary>The <c>from_hour</c> setting.</summary>
             [global::System.Text.Json.Serialization.JsonPropertyName("from_hour")]
@@ -464,8 +413,8 @@ namespace OnyxGen.Connectors
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
             {
                 writer.WriteStartObject();
-                global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json37, this.FromHour);
-                global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json38, this.Next);
+                global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[0], this.FromHour);
+                global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[1], this.Next);
                 if (this.AdditionalProperties is { } extension)
                 {
                     foreach (var pair in extension)
@@ -485,14 +434,8 @@ namespace OnyxGen.Connectors
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
             {
-                if (this.FromHour is { } value39)
-                {
-                    global::OnyxGen.Validation.SchemaChecks.Range(errors, pointer + "/from_hour", (double)value39, 0d, 23d, null, null);
-                }
-                if (this.Next is { } value40)
-                {
-                    value40.ValidateInto(pointer + "/next", errors);
-                }
+                if (this.FromHour is { } value15) global::OnyxGen.Validation.SchemaChecks.Range(errors, pointer + "/from_hour", (double)value15, 0d, 23d, null, null);
+                if (this.Next is { } value16) value16.ValidateInto(pointer + "/next", errors);
             }
 
 
@@ -607,9 +550,7 @@ namespace OnyxGen.Connectors
         /// <summary>The source this credential is for.</summary>
         global::OnyxGen.DocumentSource global::OnyxGen.IConnectorCredential.Source => global::OnyxGen.DocumentSource.MockConnector;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json41 = global::System.Text.Json.JsonEncodedText.Encode("api_token");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json42 = global::System.Text.Json.JsonEncodedText.Encode("username");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json43 = global::System.Text.Json.JsonEncodedText.Encode("password");
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names("api_token", "username", "password");
 
         /// <summary>The <c>api_token</c> setting.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("api_token")]
@@ -635,9 +576,9 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json41, this.ApiToken);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json42, this.Username);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json43, this.Password);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[0], this.ApiToken);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[1], this.Username);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[2], this.Password);
             if (this.AdditionalProperties is { } extension)
             {
                 foreach (var pair in extension)

@@ -14,11 +14,7 @@ namespace OnyxGen.Connectors
 
         global::OnyxGen.ConnectorDescriptor global::OnyxGen.IConnectorConfig.Descriptor => Descriptor;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json0 = global::System.Text.Json.JsonEncodedText.Encode("bucket_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json1 = global::System.Text.Json.JsonEncodedText.Encode("bucket_name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json2 = global::System.Text.Json.JsonEncodedText.Encode("prefix");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json3 = global::System.Text.Json.JsonEncodedText.Encode("european_residency");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json4 = global::System.Text.Json.JsonEncodedText.Encode("region_name");
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names("bucket_type", "bucket_name", "prefix", "european_residency", "region_name");
 
         /// <summary>Bucket type (BlobType); selects the storage provider and the credential keys read. The admin form sends it as a hidden field with the value 's3'.</summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("bucket_type")]
@@ -52,11 +48,11 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            global::OnyxGen.Serialization.JsonWriting.Required<global::OnyxGen.Connectors.S3ConnectorConfig.BucketTypeValue>(writer, s_json0, this.BucketType, global::OnyxGen.Connectors.S3ConnectorConfig.ToWire);
-            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json1, this.BucketName);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json2, this.Prefix);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json3, this.EuropeanResidency);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json4, this.RegionName);
+            global::OnyxGen.Serialization.JsonWriting.Required<global::OnyxGen.Connectors.S3ConnectorConfig.BucketTypeValue>(writer, s_names[0], this.BucketType, global::OnyxGen.Connectors.S3ConnectorConfig.ToWire);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_names[1], this.BucketName);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[2], this.Prefix);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[3], this.EuropeanResidency);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[4], this.RegionName);
             writer.WriteEndObject();
         }
 
@@ -173,10 +169,7 @@ namespace OnyxGen.Connectors
         /// <summary>The source this credential is for.</summary>
         global::OnyxGen.DocumentSource global::OnyxGen.IConnectorCredential.Source => global::OnyxGen.DocumentSource.S3;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json5 = global::System.Text.Json.JsonEncodedText.Encode("authentication_method");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json6 = global::System.Text.Json.JsonEncodedText.Encode("aws_access_key_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json7 = global::System.Text.Json.JsonEncodedText.Encode("aws_secret_access_key");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json8 = global::System.Text.Json.JsonEncodedText.Encode("aws_role_arn");
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names("authentication_method", "aws_access_key_id", "aws_secret_access_key", "aws_role_arn");
 
         /// <summary>Authentication method. access_key: AWS access key ID and secret; iam_role: assume the role in aws_role_arn via STS; assume_role: use the EC2 instance's existing role (no additional credentials).</summary>
         /// <remarks>Default <c>"access_key"</c> (applied by Onyx when omitted).</remarks>
@@ -208,10 +201,10 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            global::OnyxGen.Serialization.JsonWriting.Optional<global::OnyxGen.Connectors.S3ConnectorConfig.AuthenticationMethodValue>(writer, s_json5, this.AuthenticationMethod, global::OnyxGen.Connectors.S3ConnectorConfig.ToWire);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json6, this.AwsAccessKeyId);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json7, this.AwsSecretAccessKey);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json8, this.AwsRoleArn);
+            global::OnyxGen.Serialization.JsonWriting.Optional<global::OnyxGen.Connectors.S3ConnectorConfig.AuthenticationMethodValue>(writer, s_names[0], this.AuthenticationMethod, global::OnyxGen.Connectors.S3ConnectorConfig.ToWire);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[1], this.AwsAccessKeyId);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[2], this.AwsSecretAccessKey);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[3], this.AwsRoleArn);
             if (this.AdditionalProperties is { } extension)
             {
                 foreach (var pair in extension)

@@ -14,11 +14,7 @@ namespace OnyxGen.Connectors
 
         global::OnyxGen.ConnectorDescriptor global::OnyxGen.IConnectorConfig.Descriptor => Descriptor;
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_json0 = global::System.Text.Json.JsonEncodedText.Encode("base_url");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json1 = global::System.Text.Json.JsonEncodedText.Encode("web_connector_type");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json2 = global::System.Text.Json.JsonEncodedText.Encode("mintlify_cleanup");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json3 = global::System.Text.Json.JsonEncodedText.Encode("scroll_before_scraping");
-        private static readonly global::System.Text.Json.JsonEncodedText s_json4 = global::System.Text.Json.JsonEncodedText.Encode("url_rewrites");
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names("base_url", "web_connector_type", "mintlify_cleanup", "scroll_before_scraping", "url_rewrites");
 
         /// <summary>The website URL to scrape (e.g. https://docs.onyx.app/); a sitemap URL for 'sitemap'. A missing scheme is completed with https://. For the non-UI 'upload' type this is the path of a file listing one URL per line.</summary>
         /// <remarks>Format <c>uri</c>.</remarks>
@@ -58,11 +54,11 @@ namespace OnyxGen.Connectors
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json0, this.BaseUrl);
-            global::OnyxGen.Serialization.JsonWriting.Optional<global::OnyxGen.Connectors.WebConnectorConfig.WebConnectorTypeValue>(writer, s_json1, this.WebConnectorType, global::OnyxGen.Connectors.WebConnectorConfig.ToWire);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json2, this.MintlifyCleanup);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json3, this.ScrollBeforeScraping);
-            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_json4, this.UrlRewrites, global::OnyxGen.Serialization.JsonWriting.Item);
+            global::OnyxGen.Serialization.JsonWriting.Required(writer, s_names[0], this.BaseUrl);
+            global::OnyxGen.Serialization.JsonWriting.Optional<global::OnyxGen.Connectors.WebConnectorConfig.WebConnectorTypeValue>(writer, s_names[1], this.WebConnectorType, global::OnyxGen.Connectors.WebConnectorConfig.ToWire);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[2], this.MintlifyCleanup);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[3], this.ScrollBeforeScraping);
+            global::OnyxGen.Serialization.JsonWriting.Optional(writer, s_names[4], this.UrlRewrites, global::OnyxGen.Serialization.JsonWriting.Item);
             if (this.AdditionalProperties is { } extension)
             {
                 foreach (var pair in extension)
@@ -83,15 +79,12 @@ namespace OnyxGen.Connectors
         public void ValidateInto(string pointer, global::System.Collections.Generic.List<global::OnyxGen.OnyxValidationError> errors)
         {
             global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/base_url", this.BaseUrl is not null);
-            if (this.BaseUrl is { } value5)
+            if (this.BaseUrl is { } value0) global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/base_url", value0);
+            if (this.UrlRewrites is { } value1)
             {
-                global::OnyxGen.Validation.SchemaChecks.Uri(errors, pointer + "/base_url", value5);
-            }
-            if (this.UrlRewrites is { } value6)
-            {
-                for (int i0 = 0; i0 < value6.Count; i0++)
+                for (int i0 = 0; i0 < value1.Count; i0++)
                 {
-                    value6[i0].ValidateInto(pointer + "/url_rewrites" + "/" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture), errors);
+                    value1[i0].ValidateInto(pointer + "/url_rewrites" + "/" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture), errors);
                 }
             }
         }
@@ -166,8 +159,7 @@ namespace OnyxGen.Connectors
         [global::System.CodeDom.Compiler.GeneratedCode("OnyxGen.Generator", "VERSION")]
         public sealed partial class UrlRewritesItem : global::OnyxGen.Validation.ISchemaObject
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_json7 = global::System.Text.Json.JsonEncodedText.Encode("source");
-            private static readonly global::System.Text.Json.JsonEncodedText s_json8 = global::System.Text.Json.JsonEncodedText.Encode("target");
+            private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::OnyxGen.Serialization.JsonWriting.Names("source", "target");
 
             /// <summary>Source URL prefix.</summary>
             [global::System.Text.Json.Serialization.JsonPropertyName("source")]
@@ -188,8 +180,8 @@ namespace OnyxGen.Connectors
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
             {
                 writer.WriteStartObject();
-                global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json7, this.Source);
-                global::OnyxGen.Serialization.JsonWriting.Required(writer, s_json8, this.Target);
+                global::OnyxGen.Serialization.JsonWriting.Required(writer, s_names[0], this.Source);
+                global::OnyxGen.Serialization.JsonWriting.Required(writer, s_names[1], this.Target);
                 if (this.AdditionalProperties is { } extension)
                 {
                     foreach (var pair in extension)
