@@ -14,6 +14,8 @@
 #   cpu   user+sys CPU seconds of `dotnet build -m:1 -nodeReuse:false -p:UseSharedCompilation=false`, where every
 #         process doing the work is a waited-for child, so the figure is far less sensitive to other load on the machine
 #         (each build then also pays for starting and JIT-compiling the compiler)
+#   report  no timing loop: one clean build of the generator variant with -p:ReportAnalyzer=true, printing the time the
+#         compiler itself attributes to the generator (and to all analyzers) in that build
 # Needs a Release build of bench/OnyxGen.Benchmarks (made here if missing).
 set -euo pipefail
 
@@ -123,6 +125,19 @@ find "$WORK/gen/obj/generated" -name '*.g.cs' -exec cp {} "$WORK/plain/Generated
 GENERATED=$(ls "$WORK/plain/Generated" | wc -l)
 echo "  $GENERATED generated files checked in ($(cat "$WORK"/plain/Generated/*.cs | wc -c) bytes)"
 build "$WORK/plain" >/dev/null
+
+if [[ "$MODE" == report ]]; then
+  # Two clean builds in a row: the first after the compiler server first loads the generator (its code is JIT-compiled
+  # then), the second with the generator already loaded, as in an edit-build-edit loop.
+  for pass in first second; do
+    rm -rf "$WORK/gen/bin" "$WORK/gen/obj/Debug"
+    dotnet build "$WORK/gen/Consumer.csproj" --no-restore -nologo -v:detailed -p:ReportAnalyzer=true >"$WORK/report.log" 2>&1 || { cat "$WORK/report.log" >&2; exit 1; }
+    echo
+    echo "The compiler's own report, $pass clean build of the generator variant (-p:ReportAnalyzer=true):"
+    grep -E "Total (analyzer|generator) execution time|^ *[0-9.<]+ +[0-9]+ +OnyxGen\.Generator\.OnyxSchemaGenerator|Time Elapsed" "$WORK/report.log" | sed 's/^ *//' | sort -u
+  done
+  exit 0
+fi
 
 declare -A TIMES
 for scenario in noop edit clean; do

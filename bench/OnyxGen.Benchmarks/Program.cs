@@ -55,7 +55,7 @@ IConfig config = ManualConfig.CreateEmpty()
     .WithArtifactsPath(artifacts)
     .WithOptions(ConfigOptions.DisableLogFile);
 
-Type[] all = [typeof(GeneratorColdBenchmarks), typeof(IncrementalBenchmarks), typeof(AnalyzerBenchmarks), typeof(SerializationBenchmarks), typeof(ProvisioningBenchmarks)];
+Type[] all = [typeof(GeneratorColdBenchmarks), typeof(IncrementalBenchmarks), typeof(AnalyzerBenchmarks), typeof(SerializationBenchmarks), typeof(ClientOverheadBenchmarks), typeof(ProvisioningBenchmarks)];
 var stopwatch = Stopwatch.StartNew();
 IEnumerable<Summary> summaries = rest.Length > 0
     ? BenchmarkSwitcher.FromTypes(all).Run(rest, config)

@@ -82,6 +82,23 @@ public static class QuickLook
                 }
             });
             double njson = Median(() => NJsonSchemaRunner.GenerateAll(files));
+            // The least any emitter of this text could spend: append its lines to a StringBuilder, then make the string.
+            string[][] outputLines = outputs.Values.Select(o => o.Split('\n')).ToArray();
+            double copy = Median(() =>
+            {
+                foreach (string[] lines in outputLines)
+                {
+                    var builder = new System.Text.StringBuilder();
+                    foreach (string line in lines)
+                    {
+                        builder.Append(line).Append('\n');
+                    }
+
+                    _ = builder.ToString();
+                }
+            });
+            long njsonChars = files.Sum(f => (long)NJsonSchemaRunner.Generate(f).Length);
+            Console.WriteLine($"{set}: writing the same text line by line {copy:F0} µs = {copy / limit:F1}× limit; NJsonSchema output {(double)njsonChars / SchemaSets.TotalBytes(files):F1}× input");
             long input = SchemaSets.TotalBytes(files);
             Console.WriteLine($"{set}: driver floor (echo of the same output) {echo:F0} µs = {echo / limit:F1}× limit; NJsonSchema {njson:F0} µs");
             if (Environment.GetEnvironmentVariable("ONYXGEN_QUICK_SPLIT") is not null)
