@@ -25,14 +25,19 @@ internal sealed partial class SchemaEmitter
             bool always = property.Type.ConstJson is not null || property.IsRequired || (!property.IsNullable && IsValueType(property.Type));
             string method = always ? "Required" : "Optional";
             string name = jsonNames[property.JsonName];
-            string member = "this." + property.PropertyName;
             TypeModel t = property.Type;
-            _w.Line(t.Kind switch
+            if (t.Kind == TypeKind.StringEnum)
             {
-                TypeKind.StringEnum => $"{Writing}.{method}<{TypeExpression(t, nullable: false)}>(writer, {name}, {member}, {ConfigType}.ToWire);",
-                TypeKind.Array => $"{Writing}.{method}(writer, {name}, {member}, {ItemWriter(t.Items!, 0)});",
-                _ => $"{Writing}.{method}(writer, {name}, {member});",
-            });
+                _w.Line($"{Writing}.{method}<{TypeExpression(t, nullable: false)}>(writer, {name}, this.{property.PropertyName}, {ConfigType}.ToWire);");
+            }
+            else if (t.Kind == TypeKind.Array)
+            {
+                _w.Line($"{Writing}.{method}(writer, {name}, this.{property.PropertyName}, {ItemWriter(t.Items!, 0)});");
+            }
+            else
+            {
+                _w.Line($"{Writing}.{method}(writer, {name}, this.{property.PropertyName});");
+            }
         }
 
         if (type.ExtensionDataName is string extension)
@@ -284,20 +289,27 @@ internal sealed partial class SchemaEmitter
         {
             PropertyModel property = type.Properties[i];
             TypeModel t = property.Type;
-            string pointer = $"pointer + {CSharpLiterals.String(SchemaParser.Pointer("", property.JsonName))}";
+            string pointer = CSharpLiterals.String(SchemaParser.Pointer("", property.JsonName));
             string found = property.IsRequired ? $"has{i} = true; " : "";
-            string index = i.ToString(CultureInfo.InvariantCulture);
             // JSON null is "no value" where the schema allows null, a violation where it does not.
             string allowNull = property.AllowsNull ? "true" : "false";
-            string read = t.ConstJson is string constJson
-                ? $"{Reading}.Const(member.Value, {pointer}, errors, {CSharpLiterals.String(constJson)});"
-                : t.Kind switch
-                {
-                    TypeKind.Any => $"value{index} = member.Value.Clone();",
-                    TypeKind.Array => $"if ({Reading}.ArrayMember<{TypeExpression(t.Items!, nullable: false)}>(member.Value, {pointer}, errors, {allowNull}, {ItemReader(t.Items!)}, out var read{index})) value{index} = read{index};",
-                    _ => $"if ({Reading}.Member<{TypeExpression(t, nullable: false)}>(member.Value, {pointer}, errors, {allowNull}, {ItemReader(t)}, out var read{index})) value{index} = read{index};",
-                };
-            _w.Line($"case {CSharpLiterals.String(property.JsonName)}: {found}{read} break;");
+            string caseLabel = CSharpLiterals.String(property.JsonName);
+            if (t.ConstJson is string constJson)
+            {
+                _w.Line($"case {caseLabel}: {found}{Reading}.Const(member.Value, pointer + {pointer}, errors, {CSharpLiterals.String(constJson)}); break;");
+            }
+            else if (t.Kind == TypeKind.Any)
+            {
+                _w.Line($"case {caseLabel}: {found}value{i} = member.Value.Clone(); break;");
+            }
+            else if (t.Kind == TypeKind.Array)
+            {
+                _w.Line($"case {caseLabel}: {found}if ({Reading}.ArrayMember<{TypeExpression(t.Items!, nullable: false)}>(member.Value, pointer + {pointer}, errors, {allowNull}, {ItemReader(t.Items!)}, out var read{i})) value{i} = read{i}; break;");
+            }
+            else
+            {
+                _w.Line($"case {caseLabel}: {found}if ({Reading}.Member<{TypeExpression(t, nullable: false)}>(member.Value, pointer + {pointer}, errors, {allowNull}, {ItemReader(t)}, out var read{i})) value{i} = read{i}; break;");
+            }
         }
 
         _w.Line(type.ExtensionDataName is not null

@@ -36,6 +36,8 @@ internal sealed partial class SchemaEmitter
         _namespace = options.Namespace;
         _accessibility = options.Internal ? "internal" : "public";
         _types = model.Types.ToDictionary(t => t.TypeName);
+        ConfigType = $"global::{_namespace}.{_model.ConfigTypeName}";
+        CredentialType = $"global::{_namespace}.{_model.CredentialTypeName}";
     }
 
     public static GeneratedFile Emit(SchemaModel model, GeneratorOptions options)
@@ -45,11 +47,12 @@ internal sealed partial class SchemaEmitter
         return new GeneratedFile($"{options.Namespace}.{model.ConfigTypeName}.g.cs", emitter._w.ToString());
     }
 
-    private string ConfigType => $"global::{_namespace}.{_model.ConfigTypeName}";
+    /// <summary>The config type's full name: every nested type and enum of the file is spelled through it.</summary>
+    private string ConfigType { get; }
 
-    private string CredentialType => $"global::{_namespace}.{_model.CredentialTypeName}";
+    private string CredentialType { get; }
 
-    private string GeneratedCodeAttribute => $"[global::System.CodeDom.Compiler.GeneratedCode({CSharpLiterals.String(ToolName)}, {CSharpLiterals.String(ToolVersion)})]";
+    private static readonly string GeneratedCodeAttribute = $"[global::System.CodeDom.Compiler.GeneratedCode({CSharpLiterals.String(ToolName)}, {CSharpLiterals.String(ToolVersion)})]";
 
     private void EmitFile()
     {
