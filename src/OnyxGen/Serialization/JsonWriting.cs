@@ -71,13 +71,13 @@ public static class JsonWriting
     /// <summary>Writes an integer property; null as JSON null.</summary>
     public static void Required(Utf8JsonWriter writer, JsonEncodedText name, long? value)
     {
-        if (value is { } number)
+        if (value is null)
         {
-            writer.WriteNumber(name, number);
+            writer.WriteNull(name);
         }
         else
         {
-            writer.WriteNull(name);
+            Optional(writer, name, value);
         }
     }
 
@@ -93,13 +93,13 @@ public static class JsonWriting
     /// <summary>Writes a number property; null as JSON null.</summary>
     public static void Required(Utf8JsonWriter writer, JsonEncodedText name, double? value)
     {
-        if (value is { } number)
+        if (value is null)
         {
-            writer.WriteNumber(name, number);
+            writer.WriteNull(name);
         }
         else
         {
-            writer.WriteNull(name);
+            Optional(writer, name, value);
         }
     }
 
@@ -115,13 +115,13 @@ public static class JsonWriting
     /// <summary>Writes a boolean property; null as JSON null.</summary>
     public static void Required(Utf8JsonWriter writer, JsonEncodedText name, bool? value)
     {
-        if (value is { } flag)
+        if (value is null)
         {
-            writer.WriteBoolean(name, flag);
+            writer.WriteNull(name);
         }
         else
         {
-            writer.WriteNull(name);
+            Optional(writer, name, value);
         }
     }
 
@@ -137,13 +137,13 @@ public static class JsonWriting
     /// <summary>Writes a <c>uuid</c> property; null as JSON null.</summary>
     public static void Required(Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
     {
-        if (value is { } uuid)
+        if (value is null)
         {
-            writer.WriteString(name, uuid);
+            writer.WriteNull(name);
         }
         else
         {
-            writer.WriteNull(name);
+            Optional(writer, name, value);
         }
     }
 
@@ -159,13 +159,13 @@ public static class JsonWriting
     /// <summary>Writes a <c>date-time</c> property; null as JSON null.</summary>
     public static void Required(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
     {
-        if (value is { } instant)
+        if (value is null)
         {
-            writer.WriteString(name, instant);
+            writer.WriteNull(name);
         }
         else
         {
-            writer.WriteNull(name);
+            Optional(writer, name, value);
         }
     }
 
