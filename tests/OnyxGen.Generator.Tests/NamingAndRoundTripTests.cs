@@ -211,6 +211,49 @@ public sealed class NamingAndRoundTripTests
     }
 
     [Fact]
+    public void Lists_of_every_item_kind_round_trip_and_report_errors_at_the_item()
+    {
+        // Each list shape reads and writes through a different helper: arrays of arrays, of enums, of objects, of raw
+        // JSON, of numbers, uuids and date-times, and a required list.
+        const string Schema = """
+            {"type":"object","x-onyx-source":"web","required":["grid"],"properties":{
+              "grid":{"type":"array","items":{"type":"array","items":{"type":"integer","minimum":0}}},
+              "modes":{"type":"array","items":{"type":"string","enum":["fast","slow"]}},
+              "deep":{"type":"array","items":{"type":"array","items":{"type":"string","enum":["a","b"]}}},
+              "rules":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"}},"required":["name"],"additionalProperties":false}},
+              "raw":{"type":"array","items":{}},
+              "ratios":{"type":"array","items":{"type":"number"}},
+              "ids":{"type":"array","items":{"type":"string","format":"uuid"}},
+              "times":{"type":"array","items":{"type":"string","format":"date-time"}},
+              "flags":{"type":"array","items":{"type":"boolean"}}}}
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new[] { ("/s/web.schema.json", Schema) });
+        Assert.Empty(run.CompilationErrors);
+        Type type = run.Load().GetType("OnyxGen.Connectors.WebConnectorConfig")!;
+        const string Json = """
+            {"grid":[[1,2],[],[3]],"modes":["slow","fast"],"deep":[["a"],["b","a"]],"rules":[{"name":"x"},{"name":"y"}],
+             "raw":[1,"two",{"three":[3]},null],"ratios":[0.5,2],"ids":["0f8fad5b-d9cb-469f-a165-70867728950e"],
+             "times":["2024-05-01T10:00:00+02:00"],"flags":[true,false]}
+            """;
+
+        object value = FromJson(type, Json);
+        using (JsonDocument expected = JsonDocument.Parse(Json), actual = JsonDocument.Parse(Write(value)))
+        {
+            Assert.True(JsonElementEquals(expected.RootElement, actual.RootElement), Write(value));
+        }
+
+        IReadOnlyList<OnyxValidationError> errors = ValidateJson(type, """{"grid":[[1],["x"],[-1]],"modes":["medium"],"deep":[["a"],["c"]],"rules":[{"name":"x"},{}],"flags":[1]}""");
+        Assert.Contains(errors, e => e.Pointer == "/grid/1/0" && e.Message.StartsWith("must be an integer", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Pointer == "/modes/0" && e.Message.StartsWith("must be one of 'fast', 'slow'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Pointer == "/deep/1/0");
+        Assert.Contains(errors, e => e.Pointer == "/rules/1/name" && e.Message == "is required.");
+        Assert.Contains(errors, e => e.Pointer == "/flags/0" && e.Message.StartsWith("must be a boolean", StringComparison.Ordinal));
+        Assert.Contains(ValidateJson(type, """{"grid":[[1],[-1]]}"""), e => e.Pointer == "/grid/1/0");
+        Assert.Contains(ValidateJson(type, """{"grid":null}"""), e => e.Pointer == "/grid" && e.Message == "must not be null.");
+        Assert.Contains(ValidateJson(type, "{}"), e => e.Pointer == "/grid" && e.Message == "is required.");
+    }
+
+    [Fact]
     public void Credential_secrets_round_trip_but_never_print()
     {
         Type credential = Keywords.Value.Assembly.GetType("OnyxGen.Connectors.MockConnectorCredential")!;
