@@ -5,22 +5,22 @@ using OnyxGen.Generator.Model;
 namespace OnyxGen.Generator.Parsing;
 
 /// <summary>
-/// Turns UTF-8 byte offsets into character offsets, lines and columns (what Roslyn locations use). The line starts are
-/// found on the first request: a valid schema never asks, so it never pays for the scan.
+/// Turns UTF-8 byte offsets into character offsets, lines and columns (what Roslyn locations use). Line starts are found
+/// only as far into the file as a location asks for: a valid schema asks for one near its top (its x-onyx-source), so
+/// it never pays for a scan of the whole file.
 /// </summary>
 internal sealed class LineMap
 {
     private readonly string _path;
     private readonly byte[] _utf8;
-    private List<int>? _lineStarts;
+    private readonly List<int> _lineStarts = new() { 0 };
+    private int _scannedTo;
 
     public LineMap(string path, byte[] utf8)
     {
         _path = path;
         _utf8 = utf8;
     }
-
-    private List<int> LineStarts => _lineStarts ??= FindLineStarts(_utf8);
 
     /// <summary>The file's path.</summary>
     public string FilePath => _path;
@@ -39,8 +39,9 @@ internal sealed class LineMap
     /// <summary>A location from a line number and a byte position in that line (what a JsonException carries).</summary>
     public LocationInfo LocateLine(long line, long bytePositionInLine)
     {
-        int lineIndex = (int)System.Math.Min(System.Math.Max(line, 0), LineStarts.Count - 1);
-        int start = Clamp(LineStarts[lineIndex] + (int)System.Math.Max(bytePositionInLine, 0));
+        ScanTo(_utf8.Length);
+        int lineIndex = (int)System.Math.Min(System.Math.Max(line, 0), _lineStarts.Count - 1);
+        int start = Clamp(_lineStarts[lineIndex] + (int)System.Math.Max(bytePositionInLine, 0));
         return Locate(start, System.Math.Min(start + 1, _utf8.Length));
     }
 
@@ -48,7 +49,8 @@ internal sealed class LineMap
 
     private (int Line, int Column) LineAndColumn(int byteOffset)
     {
-        List<int> lineStarts = LineStarts;
+        ScanTo(byteOffset);
+        List<int> lineStarts = _lineStarts;
         int line = lineStarts.BinarySearch(byteOffset);
         if (line < 0)
         {
@@ -59,22 +61,20 @@ internal sealed class LineMap
         return (line, column);
     }
 
-    private static List<int> FindLineStarts(byte[] utf8)
+    /// <summary>Records the start of every line that begins at or before <paramref name="offset"/>.</summary>
+    private void ScanTo(int offset)
     {
-        var starts = new List<int> { 0 };
-        int next = 0;
-        while (next < utf8.Length)
+        while (_scannedTo < _utf8.Length && _scannedTo <= offset)
         {
-            int newline = System.Array.IndexOf(utf8, (byte)'\n', next);
+            int newline = System.Array.IndexOf(_utf8, (byte)'\n', _scannedTo);
             if (newline < 0)
             {
+                _scannedTo = _utf8.Length;
                 break;
             }
 
-            starts.Add(newline + 1);
-            next = newline + 1;
+            _lineStarts.Add(newline + 1);
+            _scannedTo = newline + 1;
         }
-
-        return starts;
     }
 }
