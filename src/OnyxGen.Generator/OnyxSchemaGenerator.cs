@@ -115,8 +115,40 @@ public sealed class OnyxSchemaGenerator : IIncrementalGenerator
     }
 
     /// <summary>True when the file has a <c>$ref</c> that does not start with '#' (it may point into another file).</summary>
-    private static bool ReferencesOtherFiles(SourceText? text) =>
-        text is not null && System.Text.RegularExpressions.Regex.IsMatch(text.ToString(), "\"\\$ref\"\\s*:\\s*\"[^#\"]");
+    private static bool ReferencesOtherFiles(SourceText? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        // A scan, not a regular expression: this runs on every schema file in every build.
+        string content = text.ToString();
+        for (int at = content.IndexOf("\"$ref\"", StringComparison.Ordinal); at >= 0; at = content.IndexOf("\"$ref\"", at + 1, StringComparison.Ordinal))
+        {
+            int i = SkipWhiteSpace(content, at + 6);
+            if (i < content.Length && content[i] == ':')
+            {
+                i = SkipWhiteSpace(content, i + 1);
+                if (i + 1 < content.Length && content[i] == '"' && content[i + 1] != '#' && content[i + 1] != '"')
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+
+        static int SkipWhiteSpace(string s, int i)
+        {
+            while (i < s.Length && char.IsWhiteSpace(s[i]))
+            {
+                i++;
+            }
+
+            return i;
+        }
+    }
 
     private static GeneratorOptions ReadOptions(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options)
     {

@@ -727,14 +727,20 @@ internal sealed partial class SchemaParser
 
     private string RawJson(JsonNode node) => node switch
     {
-        JsonStringNode s => System.Text.Json.JsonSerializer.Serialize(s.Value),
+        JsonStringNode s => JsonString(s.Value),
         JsonNumberNode n => n.Raw,
         JsonBooleanNode b => b.Value ? "true" : "false",
         JsonNullNode => "null",
         JsonArrayNode a => "[" + string.Join(", ", a.Items.Select(RawJson)) + "]",
-        JsonObjectNode o => "{" + string.Join(", ", o.Members.Select(m => System.Text.Json.JsonSerializer.Serialize(m.Name) + ": " + RawJson(m.Value))) + "}",
+        JsonObjectNode o => "{" + string.Join(", ", o.Members.Select(m => JsonString(m.Name) + ": " + RawJson(m.Value))) + "}",
         _ => "null",
     };
+
+    /// <summary>
+    /// A JSON string literal, escaped as System.Text.Json escapes by default. Not JsonSerializer: its first call builds
+    /// the reflection-based serializer, tens of milliseconds the compiler would pay in every build.
+    /// </summary>
+    private static string JsonString(string value) => "\"" + System.Text.Json.JsonEncodedText.Encode(value).ToString() + "\"";
 
     /// <summary>Checks a default/const value against the property's type; returns why it fails, or null.</summary>
     private static string? CheckValue(JsonNode value, TypeModel type, bool allowsNull)
