@@ -10,6 +10,9 @@ namespace OnyxGen.Benchmarks;
 /// <summary>
 /// <c>--quick</c>: a stopwatch look (medians of 31 runs) at the generator's cold cost against JsonDocument.Parse, for
 /// iterating on the generator in seconds. Not a benchmark: the figures in docs/performance.md come from BenchmarkDotNet.
+/// Environment switches: ONYXGEN_QUICK_SPLIT=1 adds the parse's parts and the allocation per phase;
+/// ONYXGEN_QUICK_DUMP=dir writes each set's first schema and its generated C# there; ONYXGEN_QUICK_LOOP=parse|emit only
+/// runs that phase for 20 seconds (to attach a profiler, e.g. dotnet-trace).
 /// </summary>
 public static class QuickLook
 {
