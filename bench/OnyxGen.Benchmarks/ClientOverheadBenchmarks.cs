@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using OnyxGen.Connectors;
 
@@ -16,7 +15,8 @@ namespace OnyxGen.Benchmarks;
 public class ClientOverheadBenchmarks
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
-    private static readonly Uri Root = new("http://onyx.invalid/");
+    private const string RootUrl = "http://onyx.invalid";
+    private static readonly Uri Root = new(RootUrl + "/");
 
     private readonly JiraConnectorConfig _config = RuntimeAccess.Jira(7);
     private byte[] _createBody = [];
@@ -28,8 +28,8 @@ public class ClientOverheadBenchmarks
     public void Setup()
     {
         _createBody = RuntimeAccess.ConnectorRequest("jira-0007", _config, TimeSpan.FromHours(1), TimeSpan.FromDays(1)).ToArray();
-        _associateBody = Encoding.UTF8.GetBytes("{\"name\":\"jira-0007\",\"access_type\":\"public\",\"groups\":[]}");
-        _http = new HttpClient(new CannedOnyx()) { BaseAddress = Root };
+        _associateBody = BareOnyxClient.AssociateBody("jira-0007");
+        _http = new HttpClient(new CannedOnyx());
         _client = new OnyxClient(new HttpClient(new CannedOnyx()), new OnyxClientOptions { BaseUrl = Root, ApiKey = "on_bench", AllowInsecureHttp = true });
     }
 
@@ -42,27 +42,7 @@ public class ClientOverheadBenchmarks
 
     /// <summary>The same two requests with a bare HttpClient and pre-serialized bodies (what ProvisioningBenchmarks' baseline does).</summary>
     [Benchmark(Baseline = true)]
-    public async Task<int> Baseline_BareHttpClient()
-    {
-        int id;
-        using (var create = new HttpRequestMessage(HttpMethod.Post, "manage/admin/connector"))
-        {
-            create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "on_bench");
-            create.Content = new ByteArrayContent(_createBody);
-            create.Content.Headers.ContentType = Json;
-            using HttpResponseMessage response = await _http.SendAsync(create);
-            response.EnsureSuccessStatusCode();
-            id = ReadId(await response.Content.ReadAsByteArrayAsync());
-        }
-
-        using var associate = new HttpRequestMessage(HttpMethod.Put, $"manage/connector/{id}/credential/3");
-        associate.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "on_bench");
-        associate.Content = new ByteArrayContent(_associateBody);
-        associate.Content.Headers.ContentType = Json;
-        using HttpResponseMessage associated = await _http.SendAsync(associate);
-        associated.EnsureSuccessStatusCode();
-        return (await associated.Content.ReadAsByteArrayAsync()).Length;
-    }
+    public Task<int> Baseline_BareHttpClient() => BareOnyxClient.CreateAndAssociateAsync(_http, RootUrl, "on_bench", _createBody, _associateBody, 3);
 
     /// <summary>OnyxGen's CreateAsync + AssociateCredentialAsync for the same connector.</summary>
     [Benchmark]
@@ -71,20 +51,6 @@ public class ClientOverheadBenchmarks
         ConnectorCreated<JiraConnectorConfig> created = await _client.Connectors.CreateAsync("jira-0007", _config, TimeSpan.FromHours(1), TimeSpan.FromDays(1));
         AssociationResult result = await _client.Connectors.AssociateCredentialAsync(created.Id, 3, "jira-0007");
         return result.ConnectorId;
-    }
-
-    private static int ReadId(byte[] body)
-    {
-        var reader = new Utf8JsonReader(body);
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("id"u8) && reader.Read())
-            {
-                return reader.GetInt32();
-            }
-        }
-
-        throw new InvalidOperationException("No id.");
     }
 
     /// <summary>Answers like Onyx does, at once: a create's id, an associate's StatusResponse.</summary>

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using OnyxGen.Connectors;
 using OnyxGen.Emulator;
@@ -18,7 +15,6 @@ public class ProvisioningBenchmarks
 {
     public const int Connectors = 1000;
 
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly TimeSpan Refresh = TimeSpan.FromHours(1);
     private static readonly TimeSpan Prune = TimeSpan.FromDays(1);
 
@@ -40,7 +36,7 @@ public class ProvisioningBenchmarks
     {
         _configs = Enumerable.Range(0, Connectors).Select(RuntimeAccess.Jira).ToArray();
         _createBodies = Enumerable.Range(0, Connectors).Select(i => RuntimeAccess.ConnectorRequest(_names[i], _configs[i], Refresh, Prune).ToArray()).ToArray();
-        _associateBodies = _names.Select(name => Encoding.UTF8.GetBytes($"{{\"name\":\"{name}\",\"access_type\":\"public\",\"groups\":[]}}")).ToArray();
+        _associateBodies = _names.Select(BareOnyxClient.AssociateBody).ToArray();
 
         // One batch of each client first, so that no client is measured while the shared code paths (Kestrel, the
         // emulator, SocketsHttpHandler) are still being JIT-compiled: whichever ran first used to pay for that.
@@ -85,28 +81,8 @@ public class ProvisioningBenchmarks
     public Task Baseline_BareHttpClient() => Parallel.ForEachAsync(
         Enumerable.Range(0, Connectors),
         new ParallelOptions { MaxDegreeOfParallelism = Concurrency },
-        async (i, ct) =>
-        {
-            string root = _emulator!.BaseUrl.ToString().TrimEnd('/');
-            int id;
-            using (var create = new HttpRequestMessage(HttpMethod.Post, root + "/manage/admin/connector"))
-            {
-                create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _emulator.ApiKey);
-                create.Content = new ByteArrayContent(_createBodies[i]);
-                create.Content.Headers.ContentType = Json;
-                using HttpResponseMessage response = await _http!.SendAsync(create, ct);
-                response.EnsureSuccessStatusCode();
-                id = ReadId(await response.Content.ReadAsByteArrayAsync(ct));
-            }
-
-            using var associate = new HttpRequestMessage(HttpMethod.Put, $"{root}/manage/connector/{id}/credential/{_credentialId}");
-            associate.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _emulator.ApiKey);
-            associate.Content = new ByteArrayContent(_associateBodies[i]);
-            associate.Content.Headers.ContentType = Json;
-            using HttpResponseMessage associated = await _http!.SendAsync(associate, ct);
-            associated.EnsureSuccessStatusCode();
-            await associated.Content.ReadAsByteArrayAsync(ct);
-        });
+        async (i, ct) => await BareOnyxClient.CreateAndAssociateAsync(
+            _http!, _emulator!.BaseUrl.ToString().TrimEnd('/'), _emulator.ApiKey, _createBodies[i], _associateBodies[i], _credentialId, ct));
 
     /// <summary>OnyxGen's client: Connectors.CreateAsync then AssociateCredentialAsync (validation, retries pipeline, typed responses).</summary>
     [Benchmark]
@@ -122,18 +98,4 @@ public class ProvisioningBenchmarks
     /// <summary>OnyxGen's idempotent provisioning (one initial list, then create and associate per spec).</summary>
     [Benchmark]
     public Task OnyxGen_ProvisionAsync() => _client!.Provisioning.ProvisionAsync(_specs, new ProvisioningOptions { MaxConcurrency = Concurrency });
-
-    private static int ReadId(byte[] body)
-    {
-        var reader = new Utf8JsonReader(body);
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("id"u8) && reader.Read())
-            {
-                return reader.GetInt32();
-            }
-        }
-
-        throw new InvalidOperationException("No id in " + Encoding.UTF8.GetString(body));
-    }
 }

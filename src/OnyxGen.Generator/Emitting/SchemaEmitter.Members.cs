@@ -123,9 +123,11 @@ internal sealed partial class SchemaEmitter
             else
             {
                 string local = "value" + _fieldCounter++.ToString(CultureInfo.InvariantCulture);
-                if (SingleCheck(property.Type))
+                List<string> calls = ValidationCalls(property.Type, local, pointer, patterns);
+                if (property.Type.Kind != TypeKind.Array && calls.Count == 1)
                 {
-                    _w.Line($"if ({member} is {{ }} {local}) {ValidationCalls(property.Type, local, pointer, patterns)[0]}");
+                    // One check: the null test and the call fit on one line.
+                    _w.Line($"if ({member} is {{ }} {local}) {calls[0]}");
                 }
                 else
                 {
@@ -186,11 +188,8 @@ internal sealed partial class SchemaEmitter
         }
     }
 
-    /// <summary>True when a value's checks are one call (so a null test and the call fit on one line).</summary>
-    private bool SingleCheck(TypeModel type) => type.Kind != TypeKind.Array && ValidationCalls(type, "v", "p", null).Count == 1;
-
     /// <summary>The check calls for one value (for an array, the checks of the array itself, not of its items).</summary>
-    private List<string> ValidationCalls(TypeModel type, string expression, string pointer, Dictionary<string, string>? patterns)
+    private List<string> ValidationCalls(TypeModel type, string expression, string pointer, Dictionary<string, string> patterns)
     {
         var calls = new List<string>();
         ConstraintModel c = type.Constraints;
@@ -214,7 +213,7 @@ internal sealed partial class SchemaEmitter
 
                 if (c.Pattern is string pattern)
                 {
-                    calls.Add($"{Checks}.Pattern(errors, {pointer}, {text}, {(patterns is null ? "" : patterns[pattern])});");
+                    calls.Add($"{Checks}.Pattern(errors, {pointer}, {text}, {patterns[pattern]});");
                 }
 
                 if (c.MinLength is not null || c.MaxLength is not null)
@@ -296,7 +295,7 @@ internal sealed partial class SchemaEmitter
             string caseLabel = CSharpLiterals.String(property.JsonName);
             if (t.ConstJson is string constJson)
             {
-                _w.Line($"case {caseLabel}: {found}{Reading}.Const(member.Value, pointer + {pointer}, errors, {CSharpLiterals.String(constJson)}); break;");
+                _w.Line($"case {caseLabel}: {found}{Checks}.Const(errors, pointer + {pointer}, member.Value, {CSharpLiterals.String(constJson)}); break;");
             }
             else if (t.Kind == TypeKind.Any)
             {
@@ -322,7 +321,7 @@ internal sealed partial class SchemaEmitter
             PropertyModel property = type.Properties[i];
             if (property.IsRequired)
             {
-                _w.Line($"if (!has{i}) {Reading}.Missing(errors, pointer + {CSharpLiterals.String(SchemaParser.Pointer("", property.JsonName))});");
+                _w.Line($"if (!has{i}) {Checks}.Required(errors, pointer + {CSharpLiterals.String(SchemaParser.Pointer("", property.JsonName))}, present: false);");
             }
         }
 

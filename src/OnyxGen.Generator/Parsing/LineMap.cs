@@ -50,14 +50,13 @@ internal sealed class LineMap
     private (int Line, int Column) LineAndColumn(int byteOffset)
     {
         ScanTo(byteOffset);
-        List<int> lineStarts = _lineStarts;
-        int line = lineStarts.BinarySearch(byteOffset);
+        int line = _lineStarts.BinarySearch(byteOffset);
         if (line < 0)
         {
             line = ~line - 1;
         }
 
-        int column = Encoding.UTF8.GetCharCount(_utf8, lineStarts[line], byteOffset - lineStarts[line]);
+        int column = Encoding.UTF8.GetCharCount(_utf8, _lineStarts[line], byteOffset - _lineStarts[line]);
         return (line, column);
     }
 

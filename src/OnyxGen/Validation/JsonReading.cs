@@ -175,15 +175,12 @@ public static class JsonReading
     /// <summary>A JSON <c>null</c>, for checking a required property that holds no value.</summary>
     public static JsonElement Null { get; } = JsonDocument.Parse("null").RootElement.Clone();
 
-    /// <summary>Keeps any JSON value as it is (a copy that outlives the document).</summary>
-    public static bool TryAny(JsonElement json, out JsonElement value)
+    /// <summary>Keeps any JSON value as it is (a copy that outlives the document); an item reader for values of no single type.</summary>
+    public static bool TryAnyItem(JsonElement json, string pointer, List<OnyxValidationError> errors, out JsonElement value)
     {
         value = json.Clone();
         return true;
     }
-
-    /// <summary>Keeps any JSON value as it is, as an item reader (for arrays of values of no single type).</summary>
-    public static bool TryAnyItem(JsonElement json, string pointer, List<OnyxValidationError> errors, out JsonElement value) => TryAny(json, out value);
 
     /// <summary>The wire-string lookup of a generated enum whose members are 0..n-1 in the order of <paramref name="wires"/>.</summary>
     public static Dictionary<string, TEnum> WireTable<TEnum>(string[] wires)
@@ -274,18 +271,6 @@ public static class JsonReading
     /// <summary>A reader of arrays of <typeparamref name="T"/>, for arrays nested in arrays.</summary>
     public static ItemReader<IReadOnlyList<T>> ArrayOf<T>(ItemReader<T> readItem)
         => (JsonElement json, string pointer, List<OnyxValidationError> errors, [MaybeNullWhen(false)] out IReadOnlyList<T> value) => TryArray(json, pointer, errors, readItem, out value);
-
-    /// <summary>Checks a property whose schema is a <c>const</c>: the value must equal <paramref name="constJson"/>.</summary>
-    public static void Const(JsonElement json, string pointer, List<OnyxValidationError> errors, string constJson)
-    {
-        if (!SchemaNode.EqualsJson(json, constJson))
-        {
-            errors.Add(new(pointer, "must be " + constJson + "."));
-        }
-    }
-
-    /// <summary>Reports a required property that is absent.</summary>
-    public static void Missing(List<OnyxValidationError> errors, string pointer) => errors.Add(new(pointer, "is required."));
 
     /// <summary>The body of a generated <c>FromJson</c>: reads the value or throws with every violation.</summary>
     /// <exception cref="OnyxValidationException">The JSON does not fit the type.</exception>

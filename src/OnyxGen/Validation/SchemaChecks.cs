@@ -26,6 +26,15 @@ public static class SchemaChecks
         }
     }
 
+    /// <summary>Checks a value against a <c>const</c>, given as JSON text (numbers compared by value, objects unordered).</summary>
+    public static void Const(List<OnyxValidationError> errors, string pointer, System.Text.Json.JsonElement value, string constJson)
+    {
+        if (!SchemaNode.EqualsJson(value, constJson))
+        {
+            errors.Add(new(pointer, $"must be {constJson}."));
+        }
+    }
+
     /// <summary>Checks a <c>format: uri</c> string: an absolute URI as RFC 3986 defines it (a scheme, then only legal characters).</summary>
     public static void Uri(List<OnyxValidationError> errors, string pointer, string? value)
     {

@@ -126,9 +126,9 @@ public sealed class SchemaNode
             return;
         }
 
-        if (ConstJson is not null && !JsonSemantics.AreEqual(value, Parse(ConstJson)))
+        if (ConstJson is not null)
         {
-            errors.Add(new(pointer, $"must be {ConstJson}."));
+            SchemaChecks.Const(errors, pointer, value, ConstJson);
         }
 
         if (EnumJson is not null && !EnumJson.Any(option => JsonSemantics.AreEqual(value, Parse(option))))

@@ -156,8 +156,8 @@ namespace OnyxGen.Connectors
                     default: global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name); break;
                 }
             }
-            if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/wiki_base");
-            if (!has1) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/is_cloud");
+            if (!has0) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/wiki_base", present: false);
+            if (!has1) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/is_cloud", present: false);
             if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.ConfluenceConnectorConfig { WikiBase = value0!, IsCloud = value1.GetValueOrDefault(), Space = value2, PageId = value3, IndexRecursively = value4, CqlQuery = value5, ContinueOnFailure = value6, LabelsToSkip = value7, TimezoneOffset = value8, ScopedToken = value9, IncludeAttachments = value10 };
             return true;
@@ -284,7 +284,7 @@ namespace OnyxGen.Connectors
                     default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                 }
             }
-            if (!has1) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/confluence_access_token");
+            if (!has1) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/confluence_access_token", present: false);
             if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.ConfluenceCredential { ConfluenceUsername = value0, ConfluenceAccessToken = value1.GetValueOrDefault(), ConfluenceRefreshToken = value2, CloudId = value3, CreatedAt = value4, ExpiresIn = value5, AdditionalProperties = extension };
             return true;

@@ -93,7 +93,7 @@ namespace OnyxGen.Connectors
                     default: global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name); break;
                 }
             }
-            if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/file_locations");
+            if (!has0) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/file_locations", present: false);
             if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.FileConnectorConfig { FileLocations = value0!, FileNames = value1, ZipMetadataFileId = value2, ZipMetadata = value3 };
             return true;

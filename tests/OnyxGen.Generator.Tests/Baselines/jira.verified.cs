@@ -110,7 +110,7 @@ namespace OnyxGen.Connectors
                     default: global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name); break;
                 }
             }
-            if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/jira_base_url");
+            if (!has0) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/jira_base_url", present: false);
             if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.JiraConnectorConfig { JiraBaseUrl = value0!, ProjectKey = value1, CommentEmailBlacklist = value2, LabelsToSkip = value3, JqlQuery = value4, ScopedToken = value5 };
             return true;
@@ -204,7 +204,7 @@ namespace OnyxGen.Connectors
                     default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                 }
             }
-            if (!has1) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/jira_api_token");
+            if (!has1) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/jira_api_token", present: false);
             if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.JiraCredential { JiraUserEmail = value0, JiraApiToken = value1.GetValueOrDefault(), AdditionalProperties = extension };
             return true;

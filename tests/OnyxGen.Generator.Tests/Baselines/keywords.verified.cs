@@ -257,8 +257,8 @@ namespace OnyxGen.Connectors
                     default: global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name); break;
                 }
             }
-            if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/base_url");
-            if (!has12) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/nullable_note");
+            if (!has0) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/base_url", present: false);
+            if (!has12) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/nullable_note", present: false);
             if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.MockConnectorConnectorConfig { BaseUrl = value0!, OwnerEmail = value1, StartedAt = value2, RunId = value3, Day = value4, Host = value5, ProjectKey = value6, PageSize = value7, Ratio = value8, Level = value9, Mode = value10, Labels = value11, NullableNote = value12, System = value13, ClassName = value14, OldFlag = value15, Rewrites = value16, Window = value17, Extra = value18, Either = value19 };
             return true;
@@ -380,8 +380,8 @@ namespace OnyxGen.Connectors
                         default: global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name); break;
                     }
                 }
-                if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/source");
-                if (!has1) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/target");
+                if (!has0) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/source", present: false);
+                if (!has1) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/target", present: false);
                 if (errors.Count > before) return false;
                 result = new global::OnyxGen.Connectors.MockConnectorConnectorConfig.RewritesItem { Source = value0!, Target = value1! };
                 return true;

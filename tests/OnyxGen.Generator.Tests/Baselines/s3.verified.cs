@@ -102,8 +102,8 @@ namespace OnyxGen.Connectors
                     default: global::OnyxGen.Validation.JsonReading.NotAllowed(errors, pointer, member.Name); break;
                 }
             }
-            if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/bucket_type");
-            if (!has1) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/bucket_name");
+            if (!has0) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/bucket_type", present: false);
+            if (!has1) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/bucket_name", present: false);
             if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.S3ConnectorConfig { BucketType = value0.GetValueOrDefault(), BucketName = value1!, Prefix = value2, EuropeanResidency = value3, RegionName = value4 };
             return true;

@@ -125,7 +125,7 @@ namespace OnyxGen.Connectors
                     default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                 }
             }
-            if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/base_url");
+            if (!has0) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/base_url", present: false);
             if (errors.Count > before) return false;
             result = new global::OnyxGen.Connectors.WebConnectorConfig { BaseUrl = value0!, WebConnectorType = value1, MintlifyCleanup = value2, ScrollBeforeScraping = value3, UrlRewrites = value4, AdditionalProperties = extension };
             return true;
@@ -236,8 +236,8 @@ namespace OnyxGen.Connectors
                         default: (extension ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[member.Name] = member.Value.Clone(); break;
                     }
                 }
-                if (!has0) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/source");
-                if (!has1) global::OnyxGen.Validation.JsonReading.Missing(errors, pointer + "/target");
+                if (!has0) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/source", present: false);
+                if (!has1) global::OnyxGen.Validation.SchemaChecks.Required(errors, pointer + "/target", present: false);
                 if (errors.Count > before) return false;
                 result = new global::OnyxGen.Connectors.WebConnectorConfig.UrlRewritesItem { Source = value0!, Target = value1!, AdditionalProperties = extension };
                 return true;
