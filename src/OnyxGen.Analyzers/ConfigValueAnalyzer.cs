@@ -144,7 +144,7 @@ public sealed class ConfigValueAnalyzer : DiagnosticAnalyzer
 
             if (constraints.MinLength >= 0 || constraints.MaxLength >= 0)
             {
-                int length = ValueChecks.CodePoints(text);
+                int length = OnyxGen.Validation.FormatRules.CodePointLength(text);
                 if ((constraints.MinLength >= 0 && length < constraints.MinLength) || (constraints.MaxLength >= 0 && length > constraints.MaxLength))
                 {
                     string bounds = constraints.MinLength >= 0 && constraints.MaxLength >= 0

@@ -63,20 +63,6 @@ internal static class ValueChecks
         }
     }
 
-    /// <summary>The length in Unicode code points, as JSON Schema counts it.</summary>
-    public static int CodePoints(string value)
-    {
-        int count = 0;
-        for (int i = 0; i < value.Length; i++)
-        {
-            if (!(char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
 
     /// <summary>The numeric value of a boxed constant of a numeric type, or null.</summary>
     public static double? AsNumber(object? value) => value switch

@@ -19,6 +19,21 @@ internal static class FormatRules
 
     private static readonly Regex SchemePattern = new(@"\A[A-Za-z][A-Za-z0-9+.\-]*\z", RegexOptions.CultureInvariant);
 
+    /// <summary>A string's length in Unicode code points, as JSON Schema's minLength and maxLength count it.</summary>
+    public static int CodePointLength(string value)
+    {
+        int count = 0;
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (!(char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>The parts of an RFC 3339 date-time; false when it is not one.</summary>
     public static bool TryDateTimeParts(string value, out int year, out int month, out int day, out int hour, out int minute, out int second, out string fraction, out int offsetMinutes)
     {

@@ -76,7 +76,7 @@ public static class SchemaChecks
             return;
         }
 
-        int length = CodePoints(value);
+        int length = FormatRules.CodePointLength(value);
         if (min is int lo && length < lo)
         {
             errors.Add(new(pointer, $"must be at least {lo} character(s) long; got {length}."));
@@ -210,19 +210,5 @@ public static class SchemaChecks
         {
             errors.Add(new(pointer, $"must set the keys of one authentication mode: {description}."));
         }
-    }
-
-    private static int CodePoints(string value)
-    {
-        int count = 0;
-        for (int i = 0; i < value.Length; i++)
-        {
-            if (!(char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])))
-            {
-                count++;
-            }
-        }
-
-        return count;
     }
 }
